@@ -1,0 +1,50 @@
+namespace Gulou.Events.Contracts.Activities;
+
+/// <summary>A partner institution reported an activity it held.</summary>
+/// <param name="ContentHash">SHA-256 of the report as first sent; a resend with the same hash is the same report.</param>
+public sealed record ActivityReported(
+    Guid ActivityId,
+    Guid InstitutionId,
+    string ExternalRef,
+    string Kind,
+    IReadOnlyList<string> MeasureCodes,
+    string Title,
+    DateOnly OccurredOn,
+    DateOnly? EndsOn,
+    string? Venue,
+    string? Community,
+    AudienceCounts Attendance,
+    decimal VolunteerHours,
+    string ContentHash);
+
+/// <summary>Person-times (and volunteer hours) were added to an activity's totals.</summary>
+public sealed record AttendanceRecorded(Guid ActivityId, AudienceCounts Added, decimal VolunteerHoursAdded);
+
+/// <summary>Evidence (a photo, a sign-in sheet, a link …) was attached to an activity.</summary>
+public sealed record EvidenceAttached(
+    Guid ActivityId,
+    Guid EvidenceId,
+    EvidenceKind Kind,
+    string Uri,
+    string? Description,
+    string? Sha256);
+
+/// <summary>
+/// The reporting institution corrected its report. The event holds every counted field as it stands
+/// after the correction, and names the fields that changed.
+/// </summary>
+public sealed record ActivityCorrected(
+    Guid ActivityId,
+    string Kind,
+    IReadOnlyList<string> MeasureCodes,
+    string Title,
+    DateOnly OccurredOn,
+    DateOnly? EndsOn,
+    string? Venue,
+    string? Community,
+    AudienceCounts Attendance,
+    decimal VolunteerHours,
+    IReadOnlyList<string> ChangedFields);
+
+/// <summary>The reporting institution withdrew its report; it no longer counts.</summary>
+public sealed record ActivityRetracted(Guid ActivityId, string Reason);

@@ -1,0 +1,51 @@
+namespace Gulou.Events.Contracts.Activities;
+
+/// <summary>Body of <c>POST /api/v1/activities</c>. <see cref="MeasureCodes"/> defaults to the kind's measures.</summary>
+public sealed record ReportActivity(
+    string ExternalRef,
+    string Kind,
+    string Title,
+    DateOnly? OccurredOn,
+    IReadOnlyList<string>? MeasureCodes = null,
+    DateOnly? EndsOn = null,
+    string? Venue = null,
+    string? Community = null,
+    AudienceCounts? Attendance = null,
+    decimal? VolunteerHours = null);
+
+/// <summary>Body of <c>POST /api/v1/activities/{id}/attendance</c>: person-times to add.</summary>
+public sealed record RecordAttendance(
+    long? ExpectedVersion,
+    int? Youth = null,
+    int? Workers = null,
+    int? Elderly = null,
+    int? Cadres = null,
+    int? Public = null,
+    decimal? VolunteerHours = null);
+
+/// <summary>Body of <c>POST /api/v1/activities/{id}/evidence</c>.</summary>
+public sealed record AttachEvidence(
+    long? ExpectedVersion,
+    EvidenceKind? Kind,
+    string Uri,
+    string? Description = null,
+    string? Sha256 = null);
+
+/// <summary>
+/// Body of <c>POST /api/v1/activities/{id}/corrections</c>. Fields left out (or null) stay as they are;
+/// an empty <see cref="Venue"/> or <see cref="Community"/> clears it. <see cref="Attendance"/> replaces the totals.
+/// </summary>
+public sealed record CorrectActivity(
+    long? ExpectedVersion,
+    string? Kind = null,
+    IReadOnlyList<string>? MeasureCodes = null,
+    string? Title = null,
+    DateOnly? OccurredOn = null,
+    DateOnly? EndsOn = null,
+    string? Venue = null,
+    string? Community = null,
+    AudienceCounts? Attendance = null,
+    decimal? VolunteerHours = null);
+
+/// <summary>Body of <c>POST /api/v1/activities/{id}/retraction</c>.</summary>
+public sealed record RetractActivity(long? ExpectedVersion, string Reason);

@@ -1,0 +1,9 @@
+namespace Gulou.Events.Contracts.Activities;
+
+public enum ActivityStatus
+{
+    Reported,
+    Verified,
+    Rejected,
+    Retracted,
+}

@@ -1,0 +1,10 @@
+namespace Gulou.Events.Contracts.Activities;
+
+public enum EvidenceKind
+{
+    Photo,
+    Video,
+    Document,
+    AttendanceSheet,
+    Link,
+}

@@ -1,0 +1,115 @@
+using System.Text.Json.Serialization;
+
+namespace Gulou.Events.Contracts.Plan;
+
+/// <summary>
+/// A plan as data: its sections, measures, responsible units, targets and the activity kinds partners
+/// report. Loaded from a file that ships with the service; codes are the contract.
+/// </summary>
+public sealed record PlanCatalog(
+    string Id,
+    LocalizedText Title,
+    PlanPeriod Period,
+    IReadOnlyList<PlanSection> Sections,
+    IReadOnlyList<PlanMeasure> Measures,
+    IReadOnlyList<ResponsibleUnit> Units,
+    IReadOnlyList<PlanTarget> Targets,
+    IReadOnlyList<ActivityKind> ActivityKinds);
+
+public sealed record LocalizedText(string Zh, string En);
+
+public sealed record PlanPeriod(int From, int To)
+{
+    [JsonIgnore]
+    public DateOnly Start => new(From, 1, 1);
+
+    [JsonIgnore]
+    public DateOnly End => new(To, 12, 31);
+
+    [JsonIgnore]
+    public IEnumerable<int> Years => Enumerable.Range(From, To - From + 1);
+
+    public bool Contains(DateOnly day) => day >= Start && day <= End;
+}
+
+/// <summary>An improvement action (提升行动) or a key project (重点工程).</summary>
+public sealed record PlanSection(
+    string Code,
+    SectionKind Kind,
+    LocalizedText Title,
+    IReadOnlyList<string> Measures,
+    IReadOnlyList<string> LeadUnits,
+    IReadOnlyList<string> ParticipatingUnits);
+
+public enum SectionKind
+{
+    ImprovementAction,
+    KeyProject,
+}
+
+/// <summary>A numbered measure of the plan; its units are those the plan lists under 责任单位 for its section.</summary>
+public sealed record PlanMeasure(
+    string Code,
+    int Number,
+    string Section,
+    LocalizedText Title,
+    IReadOnlyList<string> LeadUnits,
+    IReadOnlyList<string> ParticipatingUnits);
+
+/// <summary>A responsible unit (责任单位) as the plan names it.</summary>
+public sealed record ResponsibleUnit(string Code, LocalizedText Name);
+
+/// <summary>A quantitative target of the plan and how it is counted.</summary>
+/// <param name="Measure">The measure the target belongs to, or null for the plan's overall goal.</param>
+/// <param name="PlanText">The sentence of the plan that sets the target, verbatim.</param>
+/// <param name="Comparison">Whether the actual must reach (<c>at_least</c>) or exceed (<c>greater_than</c>) the value.</param>
+public sealed record PlanTarget(
+    string Code,
+    string? Measure,
+    string PlanText,
+    LocalizedText Metric,
+    TargetKind Kind,
+    decimal Value,
+    string Unit,
+    TargetComparison Comparison,
+    PlanPeriod Period,
+    DateOnly Deadline,
+    TargetCounting Counting);
+
+public enum TargetKind
+{
+    /// <summary>A survey ratio, e.g. the share of citizens with scientific literacy.</summary>
+    Indicator,
+
+    /// <summary>A sum that must be reached in every year of the period.</summary>
+    AnnualSum,
+
+    /// <summary>Distinct institutions over the whole period.</summary>
+    CumulativeDistinctInstitutions,
+
+    /// <summary>Distinct designated subjects (communities, bases …) over the whole period.</summary>
+    CumulativeDistinctDesignations,
+
+    /// <summary>Distinct persons (by keyed hash) over the whole period.</summary>
+    CumulativeDistinctPersons,
+}
+
+public enum TargetComparison
+{
+    AtLeast,
+    GreaterThan,
+}
+
+/// <summary>Which records count toward a target. Only the fields that apply to the target's kind are set.</summary>
+/// <param name="ActivityKinds">Activities of these kinds count (activity-based targets).</param>
+/// <param name="Audience">Only this audience group counts: its person-times are summed, or it must be present.</param>
+/// <param name="DesignationKind">Designations of this kind count (designation targets).</param>
+/// <param name="DesignationLevel">Only designations at this level count; null for any level.</param>
+public sealed record TargetCounting(
+    IReadOnlyList<string>? ActivityKinds = null,
+    string? Audience = null,
+    string? DesignationKind = null,
+    string? DesignationLevel = null);
+
+/// <summary>A kind of activity partners report, and the measures it counts toward unless the report names others.</summary>
+public sealed record ActivityKind(string Code, LocalizedText Name, IReadOnlyList<string> DefaultMeasures);

@@ -1,0 +1,25 @@
+using Gulou.Events.Contracts.Activities;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Gulou.Events.Api.Activities;
+
+public static class ActivitiesModule
+{
+    public static void ConfigureActivities(this StoreOptions opts)
+    {
+        opts.Events.MapEventType<ActivityReported>("activity_reported");
+        opts.Events.MapEventType<AttendanceRecorded>("attendance_recorded");
+        opts.Events.MapEventType<EvidenceAttached>("evidence_attached");
+        opts.Events.MapEventType<ActivityCorrected>("activity_corrected");
+        opts.Events.MapEventType<ActivityRetracted>("activity_retracted");
+
+        opts.Projections.Snapshot<ActivityRecord>(SnapshotLifecycle.Inline);
+        opts.Schema.For<ActivityRecord>()
+            .Duplicate(a => a.InstitutionId)
+            .Duplicate(a => a.Year)
+            .Duplicate(a => a.Status)
+            .Duplicate(a => a.Kind)
+            .GinIndexJsonData();
+    }
+}

@@ -1,0 +1,42 @@
+using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Contracts.Activities;
+using Marten;
+
+namespace Gulou.Events.Api.Activities;
+
+/// <summary>
+/// The one way an existing activity changes: load it, check who may act, check the expected version,
+/// let a pure decision produce events, append them under optimistic concurrency, answer with the new state.
+/// </summary>
+public static class ActivityAmendment
+{
+    public static async Task<ActivityDto> ApplyAsync(
+        IDocumentSession session,
+        Guid id,
+        long? expectedVersion,
+        Action<ActivityRecord> authorize,
+        Func<ActivityRecord, IReadOnlyList<object>> decide,
+        CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<ActivityRecord>(id, cancellation);
+        var activity = stream.Aggregate ?? throw ProblemException.NotFound("activity", id);
+        authorize(activity);
+
+        var current = stream.CurrentVersion ?? activity.Version;
+        if (expectedVersion is { } expected && expected != current)
+        {
+            throw ProblemException.StaleVersion(expected, current);
+        }
+
+        var events = decide(activity);
+        if (events.Count == 0)
+        {
+            return activity.ToDto();
+        }
+
+        stream.AppendMany(events);
+        await session.SaveChangesAsync(cancellation);
+        var latest = await session.Events.FetchLatest<ActivityRecord>(id, cancellation);
+        return latest!.ToDto();
+    }
+}

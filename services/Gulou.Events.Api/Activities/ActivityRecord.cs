@@ -1,0 +1,126 @@
+using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Activities;
+using JasperFx.Events;
+
+namespace Gulou.Events.Api.Activities;
+
+/// <summary>
+/// An activity as it stands: the inline snapshot of its stream, read by decisions and by the activity
+/// routes. Apply methods run only inside Marten's projection; decisions never change this object.
+/// </summary>
+public sealed class ActivityRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid InstitutionId { get; set; }
+
+    public string ExternalRef { get; set; } = "";
+
+    public string Kind { get; set; } = "";
+
+    public IReadOnlyList<string> MeasureCodes { get; set; } = [];
+
+    public string Title { get; set; } = "";
+
+    public DateOnly OccurredOn { get; set; }
+
+    /// <summary>The year the activity counts toward: the year it happened, not the year it was recorded.</summary>
+    public int Year { get; set; }
+
+    public DateOnly? EndsOn { get; set; }
+
+    public string? Venue { get; set; }
+
+    public string? Community { get; set; }
+
+    public AudienceCounts Attendance { get; set; } = AudienceCounts.None;
+
+    public decimal VolunteerHours { get; set; }
+
+    public ActivityStatus Status { get; set; }
+
+    public List<EvidenceDto> Evidence { get; set; } = [];
+
+    public VerificationDto? Verification { get; set; }
+
+    public string ContentHash { get; set; } = "";
+
+    public DateTimeOffset ReportedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public long Version { get; set; }
+
+    public bool IsClosed => Status == ActivityStatus.Retracted;
+
+    public static ActivityRecord Create(IEvent<ActivityReported> e) => new()
+    {
+        Id = e.Data.ActivityId,
+        InstitutionId = e.Data.InstitutionId,
+        ExternalRef = e.Data.ExternalRef,
+        Kind = e.Data.Kind,
+        MeasureCodes = e.Data.MeasureCodes,
+        Title = e.Data.Title,
+        OccurredOn = e.Data.OccurredOn,
+        Year = e.Data.OccurredOn.Year,
+        EndsOn = e.Data.EndsOn,
+        Venue = e.Data.Venue,
+        Community = e.Data.Community,
+        Attendance = e.Data.Attendance,
+        VolunteerHours = e.Data.VolunteerHours,
+        Status = ActivityStatus.Reported,
+        ContentHash = e.Data.ContentHash,
+        ReportedAt = e.Timestamp,
+        UpdatedAt = e.Timestamp,
+    };
+
+    public void Apply(IEvent<AttendanceRecorded> e)
+    {
+        Attendance = Attendance.Plus(e.Data.Added);
+        VolunteerHours += e.Data.VolunteerHoursAdded;
+        ReopenVerification();
+        UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<EvidenceAttached> e)
+    {
+        Evidence.Add(new EvidenceDto(e.Data.EvidenceId, e.Data.Kind, e.Data.Uri, e.Data.Description, e.Data.Sha256, e.Timestamp));
+        UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<ActivityCorrected> e)
+    {
+        Kind = e.Data.Kind;
+        MeasureCodes = e.Data.MeasureCodes;
+        Title = e.Data.Title;
+        OccurredOn = e.Data.OccurredOn;
+        Year = e.Data.OccurredOn.Year;
+        EndsOn = e.Data.EndsOn;
+        Venue = e.Data.Venue;
+        Community = e.Data.Community;
+        Attendance = e.Data.Attendance;
+        VolunteerHours = e.Data.VolunteerHours;
+        ReopenVerification();
+        UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<ActivityRetracted> e)
+    {
+        Status = ActivityStatus.Retracted;
+        UpdatedAt = e.Timestamp;
+    }
+
+    /// <summary>Changed figures were not the figures a unit verified or rejected: the decision is open again.</summary>
+    private void ReopenVerification()
+    {
+        if (Status is ActivityStatus.Verified or ActivityStatus.Rejected)
+        {
+            Status = ActivityStatus.Reported;
+            Verification = null;
+        }
+    }
+
+    public ActivityDto ToDto() => new(
+        Id, InstitutionId, ExternalRef, Kind, MeasureCodes, Title, OccurredOn, EndsOn, Venue, Community,
+        Attendance, VolunteerHours, Status, Evidence, Verification, ContentHash, ReportedAt, UpdatedAt, Version);
+}

@@ -1,0 +1,70 @@
+using FluentValidation;
+using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Contracts.Activities;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Gulou.Events.Api.Activities.Correcting;
+
+public sealed class CorrectActivityValidator : AbstractValidator<CorrectActivity>
+{
+    public CorrectActivityValidator(CurrentPlan plan, TimeProvider clock)
+    {
+        RuleFor(r => r.ExpectedVersion).NotNull().GreaterThan(0);
+        RuleFor(r => r.Kind).IsKindOf(plan).When(r => r.Kind is not null);
+        this.MeasureCodesOf(r => r.MeasureCodes, plan);
+        RuleFor(r => r.Title).Must(t => t is null || t.Trim().Length > 0).WithMessage("title may not be blank.").Text(ActivityFieldRules.MaxTitle);
+        RuleFor(r => r.OccurredOn).WithinPlanAndPast(plan, clock);
+        RuleFor(r => r.Venue).Text(ActivityFieldRules.MaxVenue);
+        RuleFor(r => r.Community).Text(ActivityFieldRules.MaxCommunity);
+        RuleFor(r => r.Attendance!).SetValidator(new AudienceCountsValidator()).When(r => r.Attendance is not null);
+        RuleFor(r => r.VolunteerHours).VolunteerHours();
+    }
+}
+
+public static class CorrectActivityEndpoint
+{
+    /// <summary>
+    /// Corrects the reporting institution's own report: the fields sent replace the recorded ones. A correction
+    /// of a verified or rejected activity opens its verification again.
+    /// </summary>
+    [WolverinePost("/api/v1/activities/{id}/corrections", OperationId = "CorrectActivity")]
+    [Authorize(Roles = AccessRoles.Partner)]
+    public static Task<ActivityDto> Post(Guid id, CorrectActivity request, Caller caller, IDocumentSession session, CancellationToken cancellation) =>
+        ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a), cancellation);
+
+    /// <summary>The correction, or nothing when every field sent already has the value sent.</summary>
+    public static IReadOnlyList<object> Decide(CorrectActivity request, ActivityRecord activity)
+    {
+        if (activity.IsClosed)
+        {
+            throw ProblemException.InvalidState("The activity was retracted; a retracted report is not corrected.");
+        }
+
+        var before = ActivityContent.Of(activity);
+        var after = new ActivityContent(
+            request.Kind?.Trim() ?? before.Kind,
+            request.MeasureCodes is { } codes ? ActivityContent.NormalizeCodes(codes) : before.MeasureCodes,
+            request.Title?.Trim() ?? before.Title,
+            request.OccurredOn ?? before.OccurredOn,
+            request.EndsOn ?? before.EndsOn,
+            request.Venue is null ? before.Venue : ActivityContent.NormalizeText(request.Venue),
+            request.Community is null ? before.Community : ActivityContent.NormalizeText(request.Community),
+            request.Attendance ?? before.Attendance,
+            request.VolunteerHours ?? before.VolunteerHours);
+
+        if (after.EndsOn is { } end && (end < after.OccurredOn || end > after.OccurredOn.AddDays(ActivityFieldRules.MaxActivityDays)))
+        {
+            throw ProblemException.Invalid("endsOn", $"endsOn is on or after occurredOn, and at most {ActivityFieldRules.MaxActivityDays} days later.");
+        }
+
+        var changed = after.ChangedFrom(before);
+        return changed.Count == 0
+            ? []
+            : [new ActivityCorrected(activity.Id, after.Kind, after.MeasureCodes, after.Title, after.OccurredOn, after.EndsOn,
+                after.Venue, after.Community, after.Attendance, after.VolunteerHours, changed)];
+    }
+}

@@ -1,0 +1,21 @@
+using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Contracts.Activities;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Gulou.Events.Api.Activities.GettingDetails;
+
+public static class GetActivityEndpoint
+{
+    /// <summary>An activity as it stands, with its <c>version</c> for the next change.</summary>
+    [WolverineGet("/api/v1/activities/{id}", OperationId = "GetActivity")]
+    [Authorize(Roles = AccessRoles.Readers)]
+    public static async Task<ActivityDto> Get(Guid id, Caller caller, IQuerySession session, CancellationToken cancellation)
+    {
+        var activity = await session.LoadAsync<ActivityRecord>(id, cancellation) ?? throw ProblemException.NotFound("activity", id);
+        ActivityAccess.EnsureCanRead(activity, caller);
+        return activity.ToDto();
+    }
+}

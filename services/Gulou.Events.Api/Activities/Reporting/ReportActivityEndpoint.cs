@@ -1,0 +1,108 @@
+using FluentValidation;
+using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Activities;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
+
+namespace Gulou.Events.Api.Activities.Reporting;
+
+public sealed class ReportActivityValidator : AbstractValidator<ReportActivity>
+{
+    public ReportActivityValidator(CurrentPlan plan, TimeProvider clock)
+    {
+        RuleFor(r => r.ExternalRef).NotEmpty().Text(ActivityFieldRules.MaxExternalRef);
+        RuleFor(r => r.Kind).NotEmpty().IsKindOf(plan);
+        this.MeasureCodesOf(r => r.MeasureCodes, plan);
+        RuleFor(r => r.MeasureCodes).NotNull()
+            .WithMessage(r => $"Kind '{r.Kind}' counts toward no measure by default; list the measure codes.")
+            .When(r => r.Kind is not null && plan.Kind(r.Kind.Trim())?.DefaultMeasures.Count == 0);
+        RuleFor(r => r.Title).NotEmpty().Text(ActivityFieldRules.MaxTitle);
+        RuleFor(r => r.OccurredOn).NotNull().WithinPlanAndPast(plan, clock);
+        RuleFor(r => r.EndsOn)
+            .Must((r, end) => end is null || r.OccurredOn is null || (end >= r.OccurredOn && end <= r.OccurredOn.Value.AddDays(ActivityFieldRules.MaxActivityDays)))
+            .WithMessage($"endsOn is on or after occurredOn, and at most {ActivityFieldRules.MaxActivityDays} days later.");
+        RuleFor(r => r.Venue).Text(ActivityFieldRules.MaxVenue);
+        RuleFor(r => r.Community).Text(ActivityFieldRules.MaxCommunity);
+        RuleFor(r => r.Attendance!).SetValidator(new AudienceCountsValidator()).When(r => r.Attendance is not null);
+        RuleFor(r => r.VolunteerHours).VolunteerHours();
+    }
+}
+
+public static class ReportActivityEndpoint
+{
+    /// <summary>
+    /// Reports an activity. Idempotent on the partner's <c>externalRef</c>: the same report again answers 200 with
+    /// the same activity; a different report under the same reference is a 409.
+    /// </summary>
+    [WolverinePost("/api/v1/activities", OperationId = "ReportActivity")]
+    [Authorize(Roles = AccessRoles.Partner)]
+    public static async Task<Results<Created<ActivityDto>, Ok<ActivityDto>>> Post(
+        ReportActivity request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
+    {
+        var id = ActivityAccess.IdFor(caller.TenantId, caller.InstitutionId, request.ExternalRef.Trim());
+        var existing = await session.LoadAsync<ActivityRecord>(id, cancellation);
+        var reported = Decide(request, id, caller.InstitutionId, existing, plan);
+        if (reported is null)
+        {
+            return TypedResults.Ok(existing!.ToDto());
+        }
+
+        session.Events.StartStream<ActivityRecord>(id, reported);
+        try
+        {
+            await session.SaveChangesAsync(cancellation);
+        }
+        catch (Exception e) when (e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException)
+        {
+            // The same reference arrived twice at once and the other request won: answer as if it came first.
+            await using var fresh = session.DocumentStore.QuerySession(caller.TenantId);
+            existing = await fresh.LoadAsync<ActivityRecord>(id, cancellation);
+            return Decide(request, id, caller.InstitutionId, existing, plan) is null
+                ? TypedResults.Ok(existing!.ToDto())
+                : throw new InvalidOperationException("A colliding stream was not found again.", e);
+        }
+
+        var created = await session.LoadAsync<ActivityRecord>(id, cancellation);
+        return TypedResults.Created($"/api/v1/activities/{id}", created!.ToDto());
+    }
+
+    /// <summary>The event to record, or null when this exact report is already recorded.</summary>
+    /// <exception cref="ProblemException">409 when the reference is taken by a different report.</exception>
+    public static ActivityReported? Decide(ReportActivity request, Guid id, Guid institutionId, ActivityRecord? existing, CurrentPlan plan)
+    {
+        var content = ContentOf(request, plan);
+        var hash = content.Hash();
+        if (existing is not null)
+        {
+            return existing.ContentHash == hash
+                ? null
+                : throw ProblemException.Conflict(ErrorCodes.ExternalRefConflict,
+                    $"externalRef '{existing.ExternalRef}' already names activity {existing.Id} with different content. Use a new reference, or correct that activity.");
+        }
+
+        return new ActivityReported(
+            id, institutionId, request.ExternalRef.Trim(), content.Kind, content.MeasureCodes, content.Title, content.OccurredOn,
+            content.EndsOn, content.Venue, content.Community, content.Attendance, content.VolunteerHours, hash);
+    }
+
+    public static ActivityContent ContentOf(ReportActivity request, CurrentPlan plan)
+    {
+        var kind = request.Kind.Trim();
+        var measures = request.MeasureCodes ?? plan.Kind(kind)?.DefaultMeasures ?? [];
+        return new ActivityContent(
+            kind,
+            ActivityContent.NormalizeCodes(measures),
+            request.Title.Trim(),
+            request.OccurredOn!.Value,
+            request.EndsOn,
+            ActivityContent.NormalizeText(request.Venue),
+            ActivityContent.NormalizeText(request.Community),
+            request.Attendance ?? AudienceCounts.None,
+            request.VolunteerHours ?? 0m);
+    }
+}

@@ -1,0 +1,52 @@
+using JasperFx.Events.Daemon;
+
+namespace Gulou.Events.Api.Infrastructure.Hosting;
+
+/// <summary>
+/// The service's settings. Each has a configuration key (appsettings, <c>Gulou__…</c> environment variables)
+/// and, where the scripts use one, a plain environment variable (<c>GULOU_DB</c>, <c>GULOU_ADMIN_KEY</c>, <c>GULOU_URLS</c>).
+/// </summary>
+public sealed record GulouSettings
+{
+    /// <summary>Used when no connection string is configured, so that commands that need no database (codegen, openapi) still run.</summary>
+    private const string LocalDatabase = "Host=127.0.0.1;Port=5432;Database=gulou;Username=postgres";
+
+    public required string ConnectionString { get; init; }
+
+    public bool HasConfiguredDatabase { get; init; }
+
+    /// <summary>The district that keys and data belong to unless a key says otherwise.</summary>
+    public string DefaultTenant { get; init; } = "gulou";
+
+    /// <summary>The bootstrap administrator key of the default tenant.</summary>
+    public string? AdminKey { get; init; }
+
+    /// <summary>A plan catalog file that replaces the one shipped with the service.</summary>
+    public string? PlanFile { get; init; }
+
+    public string DatabaseSchema { get; init; } = "gulou";
+
+    /// <summary>Solo (one node), HotCold (several nodes, one runs the projections) or Disabled.</summary>
+    public DaemonMode Daemon { get; init; } = DaemonMode.HotCold;
+
+    /// <summary>Create or update the schema on first use (development) or leave it to an explicit <c>db-apply</c> (production).</summary>
+    public bool AutoCreateSchema { get; init; } = true;
+
+    public static GulouSettings From(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Gulou") ?? configuration["GULOU_DB"];
+        return new GulouSettings
+        {
+            ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? LocalDatabase : connectionString,
+            HasConfiguredDatabase = !string.IsNullOrWhiteSpace(connectionString),
+            DefaultTenant = configuration["Gulou:DefaultTenant"] ?? "gulou",
+            AdminKey = NullIfBlank(configuration["Gulou:AdminKey"] ?? configuration["GULOU_ADMIN_KEY"]),
+            PlanFile = NullIfBlank(configuration["Gulou:PlanFile"]),
+            DatabaseSchema = configuration["Gulou:DatabaseSchema"] ?? "gulou",
+            Daemon = Enum.TryParse<DaemonMode>(configuration["Gulou:Daemon"], ignoreCase: true, out var mode) ? mode : DaemonMode.HotCold,
+            AutoCreateSchema = !bool.TryParse(configuration["Gulou:AutoCreateSchema"], out var auto) || auto,
+        };
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,55 @@
+using Gulou.Events.Api.Infrastructure.Persistence;
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
+using JasperFx.CodeGeneration;
+using Marten;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Gulou.Events.Api.Infrastructure.Hosting;
+
+public static class WolverineSetup
+{
+    public static IHostBuilder UseGulouWolverine(this IHostBuilder host, IConfiguration configuration) => host.UseWolverine(opts =>
+    {
+        opts.ServiceName = "gulou-events";
+        opts.ApplicationAssembly = typeof(WolverineSetup).Assembly;
+        opts.Policies.AutoApplyTransactions();
+        opts.CodeGeneration.TypeLoadMode = CodegenMode(configuration);
+        if (configuration["Gulou:GeneratedCodeOutputPath"] is { Length: > 0 } output)
+        {
+            // Lets the test of the committed generated code write a fresh copy elsewhere to compare.
+            opts.CodeGeneration.GeneratedCodeOutputPath = output;
+        }
+    });
+
+    public static IEndpointRouteBuilder MapGulouEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapWolverineEndpoints(opts =>
+        {
+            opts.AddParameterHandlingStrategy<CallerParameterStrategy>();
+            opts.AddPolicy<RequestValidationPolicy>();
+            opts.TenantId.IsClaimTypeNamed(GulouClaims.Tenant);
+            opts.RejectUnparseableQueryValues = true;
+            opts.AddMiddleware(typeof(EventMetadataMiddleware), chain => chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(IDocumentSession)));
+        });
+        return app;
+    }
+
+    /// <summary>
+    /// Release builds load the handler code generated ahead of time (build/codegen.sh) and ship no compiler;
+    /// Debug builds compile whatever is missing at run time.
+    /// </summary>
+    private static TypeLoadMode CodegenMode(IConfiguration configuration)
+    {
+        if (Enum.TryParse<TypeLoadMode>(configuration["Gulou:CodegenMode"], ignoreCase: true, out var mode))
+        {
+            return mode;
+        }
+#if DEBUG
+        return TypeLoadMode.Auto;
+#else
+        return TypeLoadMode.Static;
+#endif
+    }
+}

@@ -1,0 +1,46 @@
+using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Infrastructure.Hosting;
+using Gulou.Events.Api.Institutions;
+using Gulou.Events.Api.Plan;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.MultiTenancy;
+using Marten;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace Gulou.Events.Api.Infrastructure.Persistence;
+
+public static class MartenSetup
+{
+    /// <summary>
+    /// One PostgreSQL schema holds the event log, the projections and Wolverine's inbox/outbox. Events and
+    /// documents are conjoined-tenanted: each district (tenant) sees only its own, in one database.
+    /// </summary>
+    public static IServiceCollection AddGulouMarten(this IServiceCollection services, GulouSettings settings)
+    {
+        services.AddMarten(opts =>
+            {
+                opts.Connection(settings.ConnectionString);
+                opts.DatabaseSchemaName = settings.DatabaseSchema;
+                opts.AutoCreateSchemaObjects = settings.AutoCreateSchema ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+                opts.Policies.AllDocumentsAreMultiTenanted();
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
+                opts.Events.MetadataConfig.UserNameEnabled = true;
+                opts.Events.MetadataConfig.HeadersEnabled = true;
+
+                opts.ConfigurePlan();
+                opts.ConfigureInstitutions();
+                opts.ConfigureActivities();
+            })
+            .UseLightweightSessions()
+            .AddAsyncDaemon(settings.Daemon)
+            .IntegrateWithWolverine();
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Gulou.Events.Api.Infrastructure.Security;
+
+public static class GulouClaims
+{
+    public const string Tenant = "gulou:tenant";
+    public const string KeyId = "gulou:key";
+    public const string InstitutionId = "gulou:institution";
+}

@@ -1,0 +1,53 @@
+using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Institutions;
+using JasperFx.Events;
+using Marten;
+
+namespace Gulou.Events.Api.Institutions;
+
+/// <summary>An issued key: its hash, whose it is, and whether it is revoked. Inline snapshot of the key's stream.</summary>
+public sealed class ApiKeyRecord
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The district the key belongs to; keys are looked up across districts by their hash.</summary>
+    public string TenantId { get; set; } = "";
+
+    public Guid InstitutionId { get; set; }
+
+    public Role Role { get; set; }
+
+    public string SecretHash { get; set; } = "";
+
+    public string? Label { get; set; }
+
+    public DateTimeOffset IssuedAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public long Version { get; set; }
+
+    public static ApiKeyRecord Create(IEvent<ApiKeyIssued> e) => new()
+    {
+        Id = e.Data.KeyId,
+        TenantId = e.TenantId,
+        InstitutionId = e.Data.InstitutionId,
+        Role = e.Data.Role,
+        SecretHash = e.Data.SecretHash,
+        Label = e.Data.Label,
+        IssuedAt = e.Timestamp,
+    };
+
+    public void Apply(IEvent<ApiKeyRevoked> e) => RevokedAt = e.Timestamp;
+}
+
+public static class ApiKeyLookup
+{
+    public static async Task<ApiKeyRecord?> FindAsync(IDocumentStore store, string secretHash, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        return await session.Query<ApiKeyRecord>()
+            .Where(k => k.AnyTenant() && k.SecretHash == secretHash)
+            .FirstOrDefaultAsync(cancellation);
+    }
+}

@@ -1,0 +1,43 @@
+using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Institutions;
+using JasperFx.Events;
+
+namespace Gulou.Events.Api.Institutions;
+
+/// <summary>An institution or responsible unit, as registered. Inline snapshot of its stream.</summary>
+public sealed class Institution
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public InstitutionKind Kind { get; set; }
+
+    public Role Role { get; set; }
+
+    public string? UnitCode { get; set; }
+
+    public IReadOnlyList<string> LeadsMeasures { get; set; } = [];
+
+    public DateTimeOffset RegisteredAt { get; set; }
+
+    public long Version { get; set; }
+
+    public bool Leads(IEnumerable<string> measureCodes) => measureCodes.Any(LeadsMeasures.Contains);
+
+    public static Institution Create(IEvent<InstitutionRegistered> e) => new()
+    {
+        Id = e.Data.InstitutionId,
+        Name = e.Data.Name,
+        Kind = e.Data.Kind,
+        Role = e.Data.Role,
+        UnitCode = e.Data.UnitCode,
+        LeadsMeasures = e.Data.LeadsMeasures,
+        RegisteredAt = e.Timestamp,
+    };
+
+    public InstitutionDto ToDto(IEnumerable<ApiKeyRecord> keys) => new(
+        Id, Name, Kind, Role, UnitCode, LeadsMeasures, RegisteredAt,
+        keys.OrderBy(k => k.IssuedAt).Select(k => new KeySummary(k.Id, k.Label, k.IssuedAt, k.RevokedAt)).ToList(),
+        Version);
+}

@@ -1,0 +1,24 @@
+using Gulou.Events.Contracts.Institutions;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Schema;
+
+namespace Gulou.Events.Api.Institutions;
+
+public static class InstitutionsModule
+{
+    public static void ConfigureInstitutions(this StoreOptions opts)
+    {
+        opts.Events.MapEventType<InstitutionRegistered>("institution_registered");
+        opts.Events.MapEventType<ApiKeyIssued>("api_key_issued");
+        opts.Events.MapEventType<ApiKeyRevoked>("api_key_revoked");
+
+        opts.Projections.Snapshot<Institution>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<ApiKeyRecord>(SnapshotLifecycle.Inline);
+
+        opts.Schema.For<Institution>().Index(i => i.Name);
+        opts.Schema.For<ApiKeyRecord>()
+            .UniqueIndex(UniqueIndexType.Computed, "ux_api_key_secret_hash", k => k.SecretHash)
+            .Index(k => k.InstitutionId);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Gulou.Events.Api.Infrastructure.Json;
+using Gulou.Events.Contracts.Plan;
+
+namespace Gulou.Events.Api.Plan;
+
+/// <summary>The plan catalog this service runs with, indexed for the lookups that validation and the projections make.</summary>
+public sealed class CurrentPlan
+{
+    private readonly Dictionary<string, PlanMeasure> _measures;
+    private readonly Dictionary<string, ActivityKind> _kinds;
+    private readonly Dictionary<string, PlanTarget> _targets;
+    private readonly Dictionary<string, ResponsibleUnit> _units;
+
+    public CurrentPlan(PlanCatalog catalog, string contentHash, string source)
+    {
+        Catalog = catalog;
+        ContentHash = contentHash;
+        Source = source;
+        _measures = catalog.Measures.ToDictionary(m => m.Code, StringComparer.Ordinal);
+        _kinds = catalog.ActivityKinds.ToDictionary(k => k.Code, StringComparer.Ordinal);
+        _targets = catalog.Targets.ToDictionary(t => t.Code, StringComparer.Ordinal);
+        _units = catalog.Units.ToDictionary(u => u.Code, StringComparer.Ordinal);
+    }
+
+    public PlanCatalog Catalog { get; }
+
+    public string ContentHash { get; }
+
+    public string Source { get; }
+
+    public PlanPeriod Period => Catalog.Period;
+
+    public bool HasMeasure(string code) => _measures.ContainsKey(code);
+
+    public bool HasKind(string code) => _kinds.ContainsKey(code);
+
+    public bool HasUnit(string code) => _units.ContainsKey(code);
+
+    public PlanMeasure? Measure(string code) => _measures.GetValueOrDefault(code);
+
+    public ActivityKind? Kind(string code) => _kinds.GetValueOrDefault(code);
+
+    public PlanTarget? Target(string code) => _targets.GetValueOrDefault(code);
+
+    public IReadOnlyList<string> MeasuresLedBy(string unitCode) =>
+        Catalog.Measures.Where(m => m.LeadUnits.Contains(unitCode)).Select(m => m.Code).ToList();
+
+    public static CurrentPlan Load(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var catalog = JsonSerializer.Deserialize<PlanCatalog>(bytes, JsonDefaults.Create())
+            ?? throw new InvalidDataException($"The plan catalog {path} is empty.");
+        var problems = PlanCatalogRules.Check(catalog);
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException($"The plan catalog {path} is inconsistent:\n  " + string.Join("\n  ", problems));
+        }
+
+        return new CurrentPlan(catalog, Convert.ToHexStringLower(SHA256.HashData(bytes)), Path.GetFileName(path));
+    }
+}

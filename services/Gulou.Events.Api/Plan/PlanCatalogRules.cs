@@ -1,0 +1,68 @@
+using Gulou.Events.Contracts.Plan;
+
+namespace Gulou.Events.Api.Plan;
+
+/// <summary>What a catalog must satisfy before the service will run with it: every code it refers to exists.</summary>
+public static class PlanCatalogRules
+{
+    public static IReadOnlyList<string> Check(PlanCatalog catalog)
+    {
+        var problems = new List<string>();
+        var measures = catalog.Measures.Select(m => m.Code).ToHashSet();
+        var units = catalog.Units.Select(u => u.Code).ToHashSet();
+        var sections = catalog.Sections.Select(s => s.Code).ToHashSet();
+
+        Duplicates(catalog.Measures.Select(m => m.Code), "measure", problems);
+        Duplicates(catalog.Units.Select(u => u.Code), "unit", problems);
+        Duplicates(catalog.Sections.Select(s => s.Code), "section", problems);
+        Duplicates(catalog.Targets.Select(t => t.Code), "target", problems);
+        Duplicates(catalog.ActivityKinds.Select(k => k.Code), "activity kind", problems);
+
+        foreach (var section in catalog.Sections)
+        {
+            Unknown(section.Measures, measures, $"section {section.Code} lists measure", problems);
+            Unknown(section.LeadUnits.Concat(section.ParticipatingUnits), units, $"section {section.Code} names unit", problems);
+        }
+
+        foreach (var measure in catalog.Measures)
+        {
+            if (!sections.Contains(measure.Section))
+            {
+                problems.Add($"measure {measure.Code} belongs to unknown section {measure.Section}");
+            }
+
+            if (measure.LeadUnits.Count == 0)
+            {
+                problems.Add($"measure {measure.Code} has no lead unit");
+            }
+
+            Unknown(measure.LeadUnits.Concat(measure.ParticipatingUnits), units, $"measure {measure.Code} names unit", problems);
+        }
+
+        foreach (var target in catalog.Targets)
+        {
+            if (target.Measure is not null && !measures.Contains(target.Measure))
+            {
+                problems.Add($"target {target.Code} belongs to unknown measure {target.Measure}");
+            }
+
+            if (target.Counting.ActivityKinds is { } kinds)
+            {
+                Unknown(kinds, catalog.ActivityKinds.Select(k => k.Code).ToHashSet(), $"target {target.Code} counts kind", problems);
+            }
+        }
+
+        foreach (var kind in catalog.ActivityKinds)
+        {
+            Unknown(kind.DefaultMeasures, measures, $"activity kind {kind.Code} defaults to measure", problems);
+        }
+
+        return problems;
+    }
+
+    private static void Duplicates(IEnumerable<string> codes, string what, List<string> problems) =>
+        problems.AddRange(codes.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => $"{what} code {g.Key} appears {g.Count()} times"));
+
+    private static void Unknown(IEnumerable<string> codes, HashSet<string> known, string what, List<string> problems) =>
+        problems.AddRange(codes.Where(c => !known.Contains(c)).Select(c => $"{what} {c}, which does not exist"));
+}

@@ -1,0 +1,27 @@
+using Gulou.Events.Api.Infrastructure.Hosting;
+using Gulou.Events.Contracts.Plan;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Gulou.Events.Api.Plan;
+
+public static class PlanModule
+{
+    public const string ShippedCatalog = "Plan/Data/gulou-2021-2025.json";
+
+    /// <summary>The catalog that ships with the service, unless <c>Gulou:PlanFile</c> names a replacement.</summary>
+    public static IServiceCollection AddPlan(this IServiceCollection services, GulouSettings settings)
+    {
+        var path = settings.PlanFile ?? Path.Combine(AppContext.BaseDirectory, ShippedCatalog);
+        var plan = CurrentPlan.Load(path);
+        services.AddSingleton(plan);
+        services.AddSingleton(plan.Catalog);
+        return services;
+    }
+
+    public static void ConfigurePlan(this StoreOptions opts)
+    {
+        opts.Events.MapEventType<PlanCatalogLoaded>("plan_catalog_loaded");
+        opts.Projections.Snapshot<LoadedPlan>(SnapshotLifecycle.Inline);
+    }
+}

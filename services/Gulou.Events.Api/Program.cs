@@ -1,0 +1,46 @@
+using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.Health;
+using Gulou.Events.Api.Infrastructure.Hosting;
+using Gulou.Events.Api.Infrastructure.Json;
+using Gulou.Events.Api.Infrastructure.OpenApi;
+using Gulou.Events.Api.Infrastructure.Persistence;
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Tenants;
+using JasperFx;
+using Wolverine.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseGulouUrls();
+var settings = GulouSettings.From(builder.Configuration);
+
+builder.Services
+    .AddSingleton(TimeProvider.System)
+    .AddGulouJson()
+    .AddGulouProblemDetails()
+    .AddGulouSecurity()
+    .AddGulouValidation()
+    .AddGulouOpenApi()
+    .AddGulouHealth()
+    .AddGulouMarten(settings)
+    .AddPlan(settings)
+    .AddTenants(settings)
+    .AddWolverineHttp();
+builder.Host.UseGulouWolverine(builder.Configuration);
+
+var app = builder.Build();
+app.UseGulouProblemDetails();
+app.UseGulouCorrelationId();
+app.UseGulouOpenApi();
+app.UseRouting();
+app.UseGulouRequestBodyLimit();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapGulouHealth();
+app.MapGulouEndpoints();
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>The entry point, visible to the integration tests.</summary>
+public partial class Program;

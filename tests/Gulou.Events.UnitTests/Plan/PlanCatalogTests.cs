@@ -1,0 +1,178 @@
+using System.Text.RegularExpressions;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Contracts.Plan;
+using Gulou.Events.Tests;
+
+namespace Gulou.Events.UnitTests.Plan;
+
+/// <summary>Holds the shipped catalog against the plan's own text.</summary>
+public sealed partial class PlanCatalogTests
+{
+    private static readonly string PlanText = File.ReadAllText(RepositoryRoot.Combine("docs", "plan", "gulou-science-literacy-plan-2021-2025.zh.txt"));
+    private static readonly string CompactText = Whitespace().Replace(PlanText, "");
+    private static readonly PlanCatalog Catalog = TestPlan.Shipped.Catalog;
+
+    [Fact]
+    public void Has_the_nine_sections_of_the_plan_with_their_measure_ranges()
+    {
+        var expected = new Dictionary<string, string[]>
+        {
+            ["ACT-YOUTH"] = Codes("ACT", 1, 4),
+            ["ACT-WORKERS"] = Codes("ACT", 5, 8),
+            ["ACT-ELDERLY"] = Codes("ACT", 9, 11),
+            ["ACT-CADRES"] = Codes("ACT", 12, 14),
+            ["PRJ-RESOURCES"] = Codes("PRJ", 1, 4),
+            ["PRJ-DIGITAL"] = Codes("PRJ", 5, 7),
+            ["PRJ-INFRA"] = Codes("PRJ", 8, 9),
+            ["PRJ-GRASSROOTS"] = Codes("PRJ", 10, 12),
+            ["PRJ-EXCHANGE"] = Codes("PRJ", 13, 14),
+        };
+
+        Assert.Equal(expected.Keys, Catalog.Sections.Select(s => s.Code));
+        foreach (var section in Catalog.Sections)
+        {
+            Assert.Equal(expected[section.Code], section.Measures);
+        }
+
+        Assert.Equal(28, Catalog.Measures.Count);
+    }
+
+    [Fact]
+    public void Every_measure_title_is_the_plans_own_numbered_heading()
+    {
+        foreach (var measure in Catalog.Measures)
+        {
+            // The plan numbers measures 1–14 in each half: "3.实施科技创新后备人才培育计划。"
+            Assert.True(CompactText.Contains($"{measure.Number}.{measure.Title.Zh}。", StringComparison.Ordinal),
+                $"{measure.Code}: '{measure.Number}.{measure.Title.Zh}' is not a heading of the plan.");
+            Assert.False(string.IsNullOrWhiteSpace(measure.Title.En), $"{measure.Code} has no English title.");
+        }
+    }
+
+    [Fact]
+    public void Every_section_title_appears_in_the_plan()
+    {
+        foreach (var section in Catalog.Sections)
+        {
+            Assert.Contains(section.Title.Zh, CompactText, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Every_target_sentence_appears_verbatim_in_the_plan()
+    {
+        Assert.Equal(
+            ["T-LITERACY", "T-LAB-OPEN", "T-COMPETITION", "T-TEACHERS", "T-STUDIOS", "T-ELDERLY-FITNESS", "T-COMMUNITIES", "T-BASES", "T-VOLUNTEERS"],
+            Catalog.Targets.Select(t => t.Code));
+        foreach (var target in Catalog.Targets)
+        {
+            Assert.True(CompactText.Contains(target.PlanText, StringComparison.Ordinal), $"{target.Code}: '{target.PlanText}' is not in the plan.");
+            Assert.Contains(target.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), target.PlanText, StringComparison.Ordinal);
+            Assert.Equal(new PlanPeriod(2021, 2025), target.Period);
+            Assert.Equal(new DateOnly(2025, 12, 31), target.Deadline);
+        }
+    }
+
+    [Theory]
+    [InlineData("T-LAB-OPEN", "ACT-02", TargetKind.CumulativeDistinctInstitutions, 10)]
+    [InlineData("T-COMPETITION", "ACT-03", TargetKind.AnnualSum, 6000)]
+    [InlineData("T-TEACHERS", "ACT-04", TargetKind.CumulativeDistinctDesignations, 8)]
+    [InlineData("T-STUDIOS", "ACT-07", TargetKind.CumulativeDistinctDesignations, 4)]
+    [InlineData("T-ELDERLY-FITNESS", "ACT-10", TargetKind.Indicator, 65)]
+    [InlineData("T-COMMUNITIES", "PRJ-08", TargetKind.CumulativeDistinctDesignations, 30)]
+    [InlineData("T-BASES", "PRJ-09", TargetKind.CumulativeDistinctDesignations, 15)]
+    [InlineData("T-VOLUNTEERS", "PRJ-11", TargetKind.CumulativeDistinctPersons, 800)]
+    [InlineData("T-LITERACY", null, TargetKind.Indicator, 18)]
+    public void Targets_have_the_measure_kind_and_value_of_the_design(string code, string? measure, TargetKind kind, int value)
+    {
+        var target = TestPlan.Shipped.Target(code)!;
+        Assert.Equal(measure, target.Measure);
+        Assert.Equal(kind, target.Kind);
+        Assert.Equal(value, target.Value);
+    }
+
+    [Fact]
+    public void Each_sections_responsible_units_are_those_its_line_in_the_plan_names()
+    {
+        var lines = ResponsibilityLine().Matches(PlanText).Select(m => m.Groups["units"].Value).ToList();
+        Assert.True(lines.Count >= Catalog.Sections.Count);
+
+        foreach (var (section, line) in Catalog.Sections.Zip(lines))
+        {
+            var lead = line[..line.IndexOf("牵头", StringComparison.Ordinal)];
+            var participating = line[line.IndexOf("牵头", StringComparison.Ordinal)..];
+            foreach (var unit in section.LeadUnits)
+            {
+                Assert.True(lead.Contains(UnitName(unit), StringComparison.Ordinal), $"{section.Code}: lead unit {unit} is not named before 牵头 in '{line}'.");
+            }
+
+            foreach (var unit in section.ParticipatingUnits)
+            {
+                Assert.True(participating.Contains(UnitName(unit), StringComparison.Ordinal), $"{section.Code}: unit {unit} is not among the participants in '{line}'.");
+            }
+
+            var named = Catalog.Units.Count(u => line.Contains(u.Name.Zh, StringComparison.Ordinal));
+            Assert.Equal(section.LeadUnits.Count + section.ParticipatingUnits.Count, named);
+        }
+    }
+
+    [Fact]
+    public void Measures_take_their_sections_responsible_units()
+    {
+        foreach (var measure in Catalog.Measures)
+        {
+            var section = Catalog.Sections.Single(s => s.Code == measure.Section);
+            Assert.Contains(measure.Code, section.Measures);
+            Assert.Equal(section.LeadUnits, measure.LeadUnits);
+            Assert.Equal(section.ParticipatingUnits, measure.ParticipatingUnits);
+        }
+    }
+
+    [Fact]
+    public void Has_the_activity_kinds_partners_report_with_their_default_measures()
+    {
+        string[] required =
+        [
+            "lab_open_day", "campus_lecture", "volunteer_session", "competition", "teacher_training", "skills_training",
+            "health_talk", "digital_skills_class", "cadre_training", "science_day_event", "exhibition", "media_work",
+            "exchange_event", "emergency_drill", "psych_service", "other",
+        ];
+        foreach (var code in required)
+        {
+            Assert.True(TestPlan.Shipped.HasKind(code), $"kind {code} is missing");
+        }
+
+        Assert.Equal(["ACT-02"], TestPlan.Shipped.Kind("lab_open_day")!.DefaultMeasures);
+        Assert.Equal(["ACT-03"], TestPlan.Shipped.Kind("competition")!.DefaultMeasures);
+        Assert.Empty(TestPlan.Shipped.Kind("other")!.DefaultMeasures);
+    }
+
+    [Fact]
+    public void The_shipped_catalog_is_consistent() => Assert.Empty(PlanCatalogRules.Check(Catalog));
+
+    [Fact]
+    public void A_catalog_that_refers_to_a_missing_code_is_refused()
+    {
+        var broken = Catalog with
+        {
+            Measures = [.. Catalog.Measures.Skip(1)],
+            ActivityKinds = [.. Catalog.ActivityKinds, new ActivityKind("mystery", new LocalizedText("谜", "Mystery"), ["PRJ-99"])],
+        };
+
+        var problems = PlanCatalogRules.Check(broken);
+
+        Assert.Contains(problems, p => p.Contains("section ACT-YOUTH lists measure ACT-01", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("activity kind mystery defaults to measure PRJ-99", StringComparison.Ordinal));
+    }
+
+    private static string UnitName(string code) => Catalog.Units.Single(u => u.Code == code).Name.Zh;
+
+    private static string[] Codes(string prefix, int from, int to) =>
+        Enumerable.Range(from, to - from + 1).Select(n => $"{prefix}-{n:00}").ToArray();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex("责任单位：(?<units>[^。\n]+)")]
+    private static partial Regex ResponsibilityLine();
+}
