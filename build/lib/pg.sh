@@ -128,6 +128,18 @@ gulou_pg_stop() {
   gulou_as_pg "$GULOU_PG_BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
 }
 
+# gulou_http_ok URL: true when URL answers 2xx (curl when present, bash's /dev/tcp otherwise).
+gulou_http_ok() {
+  local url=$1
+  if command -v curl >/dev/null 2>&1; then curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; return; fi
+  local rest=${url#http://} hostport path
+  hostport=${rest%%/*}; path=/${rest#*/}
+  exec 3<>"/dev/tcp/${hostport%:*}/${hostport##*:}" 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: %s\r\n\r\n' "$path" "$hostport" >&3
+  local status; read -r _ status _ <&3; exec 3>&-
+  [ "${status:0:1}" = 2 ]
+}
+
 # Requires the .NET SDK named by global.json (or a newer feature band).
 gulou_require_dotnet() {
   command -v dotnet >/dev/null 2>&1 || gulou_die "the .NET SDK is needed (dotnet on PATH)"

@@ -34,7 +34,7 @@ public static partial class TenantBootstrap
         {
             await session.SaveChangesAsync(cancellation);
         }
-        catch (Exception e) when (e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException or JasperFx.ConcurrencyException)
+        catch (Exception e) when (StreamCollision.Is(e))
         {
             LogRace(logger, tenantId);
         }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Contracts;
@@ -57,9 +58,10 @@ public static class ReportActivityEndpoint
         {
             await session.SaveChangesAsync(cancellation);
         }
-        catch (Exception e) when (e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException)
+        catch (Exception e) when (StreamCollision.Is(e))
         {
             // The same reference arrived twice at once and the other request won: answer as if it came first.
+            session.EjectAllPendingChanges();
             await using var fresh = session.DocumentStore.QuerySession(caller.TenantId);
             existing = await fresh.LoadAsync<ActivityRecord>(id, cancellation);
             return Decide(request, id, caller.InstitutionId, existing, plan) is null

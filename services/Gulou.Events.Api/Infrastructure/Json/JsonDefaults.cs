@@ -9,7 +9,6 @@ public static class JsonDefaults
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
         options.PropertyNameCaseInsensitive = false;
         // A misspelt field must not be silently dropped from an official record. (Requests only: stored events
         // and documents are read leniently, so that old events stay readable when a type gains or loses a member.)

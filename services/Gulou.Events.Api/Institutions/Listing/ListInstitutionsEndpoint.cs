@@ -13,7 +13,7 @@ public static class ListInstitutionsEndpoint
 {
     private const int MaxPageSize = 500;
 
-    /// <summary>Institutions and units of the district, with their keys (never the keys themselves).</summary>
+    /// <summary>Institutions and units of the district in the order they were registered, with their keys (never the keys themselves).</summary>
     [WolverineGet("/api/v1/institutions", OperationId = "ListInstitutions")]
     [Authorize(Roles = "admin,auditor")]
     public static async Task<PagedList<InstitutionDto>> List(IQuerySession session, Role? role, int? page, int? pageSize, CancellationToken cancellation)
@@ -26,7 +26,7 @@ public static class ListInstitutionsEndpoint
         }
 
         var total = await query.CountAsync(cancellation);
-        var institutions = await query.OrderBy(i => i.Name).Skip((p - 1) * size).Take(size).ToListAsync(cancellation);
+        var institutions = await query.OrderBy(i => i.RegisteredAt).ThenBy(i => i.Id).Skip((p - 1) * size).Take(size).ToListAsync(cancellation);
         var ids = institutions.Select(i => i.Id).ToArray();
         var keys = (await session.Query<ApiKeyRecord>().Where(k => k.InstitutionId.IsOneOf(ids)).ToListAsync(cancellation)).ToLookup(k => k.InstitutionId);
         return new PagedList<InstitutionDto>(institutions.Select(i => i.ToDto(keys[i.Id])).ToList(), total, p, size);

@@ -1,0 +1,51 @@
+using System.Net;
+using Gulou.Events.IntegrationTests.Infrastructure;
+
+namespace Gulou.Events.IntegrationTests.Hosting;
+
+[Collection(AppCollection.Name)]
+public sealed class HostingTests(AppFixture app)
+{
+    [Fact]
+    public async Task The_probes_answer_without_a_key_and_readiness_checks_the_store()
+    {
+        (await app.Anonymous.GetAsync("/health/live")).ShouldBe(HttpStatusCode.OK);
+        var ready = (await app.Anonymous.GetAsync("/health/ready")).ShouldBe(HttpStatusCode.OK).Json();
+
+        Assert.Equal("healthy", ready.GetProperty("checks").GetProperty("event-store").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_every_route_and_the_key_scheme()
+    {
+        var doc = (await app.Anonymous.GetAsync("/swagger/v1/swagger.json")).ShouldBe(HttpStatusCode.OK).Json();
+
+        var paths = doc.GetProperty("paths");
+        string[] expected =
+        [
+            "/api/v1/plan", "/api/v1/institutions", "/api/v1/institutions/{id}", "/api/v1/institutions/{id}/keys", "/api/v1/keys/{keyId}",
+            "/api/v1/activities", "/api/v1/activities/{id}", "/api/v1/activities/{id}/attendance", "/api/v1/activities/{id}/evidence",
+            "/api/v1/activities/{id}/corrections", "/api/v1/activities/{id}/retraction", "/api/v1/activities/{id}/history",
+        ];
+        foreach (var path in expected)
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
+        }
+
+        var scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+        var report = paths.GetProperty("/api/v1/activities").GetProperty("post");
+        Assert.True(report.GetProperty("security").GetArrayLength() > 0);
+        Assert.True(report.GetProperty("responses").TryGetProperty("201", out _));
+        Assert.True(report.GetProperty("responses").TryGetProperty("400", out _));
+    }
+
+    [Fact]
+    public async Task The_openapi_ui_is_served()
+    {
+        var page = (await app.Anonymous.GetAsync("/swagger/index.html")).ShouldBe(HttpStatusCode.OK);
+
+        Assert.Contains("swagger", page.Body, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,71 @@
+using Alba;
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Tenants;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Wolverine;
+
+namespace Gulou.Events.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The one integration harness: the real service (Wolverine endpoints, Marten, the projection daemon) in an
+/// Alba host over real PostgreSQL. Every test works in a district (tenant) of its own, so tests need no
+/// clean-up and cannot see each other's data.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    private IAsyncDisposable? _container;
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        (ConnectionString, _container) = await TestDatabase.AcquireAsync();
+        JasperFxEnvironment.AutoStartHost = true;
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:Gulou", ConnectionString);
+            builder.UseSetting("Gulou:Daemon", "Solo");
+            builder.UseSetting("Gulou:DatabaseSchema", "gulou_tests");
+            builder.ConfigureServices(services =>
+            {
+                services.RunWolverineInSoloMode();
+                services.DisableAllExternalWolverineTransports();
+            });
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (_container is not null)
+        {
+            await _container.DisposeAsync();
+        }
+    }
+
+    /// <summary>A fresh district with its plan recorded and an administrator key.</summary>
+    public async Task<District> NewDistrictAsync()
+    {
+        var tenant = "t" + Guid.NewGuid().ToString("N")[..12];
+        var adminKey = ApiKeys.Generate();
+        var plan = Host.Services.GetRequiredService<CurrentPlan>();
+        await TenantBootstrap.EnsureAsync(Store, plan, tenant, adminKey, NullLogger.Instance, CancellationToken.None);
+        return new District(this, tenant, adminKey);
+    }
+
+    public ApiClient Anonymous => new(Host, null);
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}
