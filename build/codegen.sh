@@ -5,8 +5,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 api="$root/services/Gulou.Events.Api"
-dotnet build "$api" -c Debug -nologo -clp:ErrorsOnly
+# The stale copy may no longer compile: build without it first.
 rm -rf "$api/Internal/Generated"
+dotnet build "$api" -c Debug -nologo -clp:ErrorsOnly
 (cd "$api" && dotnet bin/Debug/net10.0/Gulou.Events.Api.dll codegen write >/dev/null)
 # The regenerated files are part of the next build.
 dotnet build "$api" -c Debug -nologo -clp:ErrorsOnly

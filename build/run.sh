@@ -4,6 +4,8 @@
 #                    (installed from Debian's packages when missing) on a free port
 #   GULOU_URLS       where the service listens (default http://127.0.0.1:5080)
 #   GULOU_ADMIN_KEY  the bootstrap administrator key; unset: generated once, kept in .local/admin-key
+#   GULOU_PERSON_KEY_SECRET  the secret volunteers' ID numbers are hashed under; unset: generated once,
+#                    kept in .local/person-key-secret (changing it later splits every volunteer in two)
 # Ctrl-C or SIGTERM stops the service and the private cluster. Data is kept between runs.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,6 +35,15 @@ else
   key_note="(from GULOU_ADMIN_KEY)"
 fi
 export GULOU_ADMIN_KEY
+
+if [ -z "${GULOU_PERSON_KEY_SECRET:-}" ]; then
+  secretfile="$local_dir/person-key-secret"
+  if [ ! -s "$secretfile" ]; then
+    (umask 077; head -c 32 /dev/urandom | base64 | tr -d '\n' >"$secretfile")
+  fi
+  GULOU_PERSON_KEY_SECRET=$(cat "$secretfile")
+fi
+export GULOU_PERSON_KEY_SECRET
 export GULOU_URLS=${GULOU_URLS:-http://127.0.0.1:5080}
 
 gulou_log "building the service (Release)"

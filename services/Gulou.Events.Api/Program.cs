@@ -7,13 +7,16 @@ using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress;
 using Gulou.Events.Api.Tenants;
+using Gulou.Events.Api.Volunteers;
 using JasperFx;
 using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseGulouUrls();
 var settings = GulouSettings.From(builder.Configuration);
+var plan = PlanModule.Load(settings);
 
 builder.Services
     .AddSingleton(TimeProvider.System)
@@ -23,8 +26,10 @@ builder.Services
     .AddGulouValidation()
     .AddGulouOpenApi()
     .AddGulouHealth()
-    .AddGulouMarten(settings)
-    .AddPlan(settings)
+    .AddGulouMarten(settings, plan)
+    .AddPlan(plan)
+    .AddVolunteers()
+    .AddProgress()
     .AddTenants(settings)
     .AddWolverineHttp();
 builder.Host.UseGulouWolverine(builder.Configuration);

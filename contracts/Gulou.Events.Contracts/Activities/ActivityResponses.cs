@@ -23,7 +23,7 @@ public sealed record ActivityDto(
 
 public sealed record EvidenceDto(Guid Id, EvidenceKind Kind, string Uri, string? Description, string? Sha256, DateTimeOffset AttachedAt);
 
-public sealed record VerificationDto(string Decision, Guid UnitId, string? Reason, DateTimeOffset DecidedAt);
+public sealed record VerificationDto(VerificationDecision Decision, Guid UnitId, string? Reason, DateTimeOffset DecidedAt);
 
 /// <summary>One event of an activity's stream, with who recorded it, when, and under which correlation id.</summary>
 public sealed record ActivityHistoryEntry(

@@ -101,15 +101,19 @@ public enum TargetComparison
 }
 
 /// <summary>Which records count toward a target. Only the fields that apply to the target's kind are set.</summary>
-/// <param name="ActivityKinds">Activities of these kinds count (activity-based targets).</param>
+/// <param name="ActivityKinds">Activities of these kinds count (activity targets); for a persons target, the kinds whose volunteer hours are shown beside it.</param>
 /// <param name="Audience">Only this audience group counts: its person-times are summed, or it must be present.</param>
 /// <param name="DesignationKind">Designations of this kind count (designation targets).</param>
 /// <param name="DesignationLevel">Only designations at this level count; null for any level.</param>
+/// <param name="IncludeBeforePeriod">A stock target: what existed before the period counts too ("reach 30 by 2025").</param>
+/// <param name="ObservedBy">Units (by code) that record observations of an indicator without a measure.</param>
 public sealed record TargetCounting(
     IReadOnlyList<string>? ActivityKinds = null,
     string? Audience = null,
     string? DesignationKind = null,
-    string? DesignationLevel = null);
+    string? DesignationLevel = null,
+    bool IncludeBeforePeriod = false,
+    IReadOnlyList<string>? ObservedBy = null);
 
 /// <summary>A kind of activity partners report, and the measures it counts toward unless the report names others.</summary>
 public sealed record ActivityKind(string Code, LocalizedText Name, IReadOnlyList<string> DefaultMeasures);

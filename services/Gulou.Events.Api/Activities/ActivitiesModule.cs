@@ -13,6 +13,8 @@ public static class ActivitiesModule
         opts.Events.MapEventType<EvidenceAttached>("evidence_attached");
         opts.Events.MapEventType<ActivityCorrected>("activity_corrected");
         opts.Events.MapEventType<ActivityRetracted>("activity_retracted");
+        opts.Events.MapEventType<ActivityVerified>("activity_verified");
+        opts.Events.MapEventType<ActivityRejected>("activity_rejected");
 
         opts.Projections.Snapshot<ActivityRecord>(SnapshotLifecycle.Inline);
         opts.Schema.For<ActivityRecord>()

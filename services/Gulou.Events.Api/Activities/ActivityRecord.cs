@@ -53,6 +53,9 @@ public sealed class ActivityRecord
 
     public bool IsClosed => Status == ActivityStatus.Retracted;
 
+    /// <summary>Official figures count what is neither rejected nor retracted.</summary>
+    public bool CountsOfficially => Status is ActivityStatus.Reported or ActivityStatus.Verified;
+
     public static ActivityRecord Create(IEvent<ActivityReported> e) => new()
     {
         Id = e.Data.ActivityId,
@@ -101,6 +104,20 @@ public sealed class ActivityRecord
         Attendance = e.Data.Attendance;
         VolunteerHours = e.Data.VolunteerHours;
         ReopenVerification();
+        UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<ActivityVerified> e)
+    {
+        Status = ActivityStatus.Verified;
+        Verification = new VerificationDto(VerificationDecision.Verified, e.Data.UnitId, e.Data.Note, e.Timestamp);
+        UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<ActivityRejected> e)
+    {
+        Status = ActivityStatus.Rejected;
+        Verification = new VerificationDto(VerificationDecision.Rejected, e.Data.UnitId, e.Data.Reason, e.Timestamp);
         UpdatedAt = e.Timestamp;
     }
 

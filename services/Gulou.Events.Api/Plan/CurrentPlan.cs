@@ -44,6 +44,17 @@ public sealed class CurrentPlan
 
     public PlanTarget? Target(string code) => _targets.GetValueOrDefault(code);
 
+    /// <summary>The units that lead a measure.</summary>
+    public IReadOnlyList<string> LeadUnits(string measureCode) => Measure(measureCode)?.LeadUnits ?? [];
+
+    public IEnumerable<PlanTarget> TargetsOfKind(params TargetKind[] kinds) => Catalog.Targets.Where(t => kinds.Contains(t.Kind));
+
+    /// <summary>Targets that count (or show beside them) activities of some kinds.</summary>
+    public IEnumerable<PlanTarget> ActivityTargets => Catalog.Targets.Where(t => t.Counting.ActivityKinds is { Count: > 0 });
+
+    public IEnumerable<PlanTarget> DesignationTargets(Contracts.Designations.DesignationKind kind) =>
+        Catalog.Targets.Where(t => t.Counting.DesignationKind == Codes.Of(kind));
+
     public IReadOnlyList<string> MeasuresLedBy(string unitCode) =>
         Catalog.Measures.Where(m => m.LeadUnits.Contains(unitCode)).Select(m => m.Code).ToList();
 

@@ -10,10 +10,11 @@ public static class PlanModule
     public const string ShippedCatalog = "Plan/Data/gulou-2021-2025.json";
 
     /// <summary>The catalog that ships with the service, unless <c>Gulou:PlanFile</c> names a replacement.</summary>
-    public static IServiceCollection AddPlan(this IServiceCollection services, GulouSettings settings)
+    public static CurrentPlan Load(GulouSettings settings) =>
+        CurrentPlan.Load(settings.PlanFile ?? Path.Combine(AppContext.BaseDirectory, ShippedCatalog));
+
+    public static IServiceCollection AddPlan(this IServiceCollection services, CurrentPlan plan)
     {
-        var path = settings.PlanFile ?? Path.Combine(AppContext.BaseDirectory, ShippedCatalog);
-        var plan = CurrentPlan.Load(path);
         services.AddSingleton(plan);
         services.AddSingleton(plan.Catalog);
         return services;

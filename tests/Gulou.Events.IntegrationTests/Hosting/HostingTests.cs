@@ -26,6 +26,9 @@ public sealed class HostingTests(AppFixture app)
             "/api/v1/plan", "/api/v1/institutions", "/api/v1/institutions/{id}", "/api/v1/institutions/{id}/keys", "/api/v1/keys/{keyId}",
             "/api/v1/activities", "/api/v1/activities/{id}", "/api/v1/activities/{id}/attendance", "/api/v1/activities/{id}/evidence",
             "/api/v1/activities/{id}/corrections", "/api/v1/activities/{id}/retraction", "/api/v1/activities/{id}/history",
+            "/api/v1/activities/{id}/verification", "/api/v1/designations", "/api/v1/designations/{id}", "/api/v1/designations/{id}/revocation",
+            "/api/v1/volunteers", "/api/v1/volunteers/{personKey}/deregistration", "/api/v1/indicators/{targetCode}/observations",
+            "/api/v1/progress", "/api/v1/progress/targets/{code}", "/api/v1/progress/measures", "/api/v1/progress/measures/{code}", "/api/v1/progress/units",
         ];
         foreach (var path in expected)
         {
@@ -39,6 +42,14 @@ public sealed class HostingTests(AppFixture app)
         Assert.True(report.GetProperty("security").GetArrayLength() > 0);
         Assert.True(report.GetProperty("responses").TryGetProperty("201", out _));
         Assert.True(report.GetProperty("responses").TryGetProperty("400", out _));
+
+        var progress = paths.GetProperty("/api/v1/progress").GetProperty("get");
+        Assert.Contains(progress.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "year");
+        var answers = progress.GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.Contains("ProgressOverview", answers.GetProperty("application/json").GetProperty("schema").GetRawText(), StringComparison.Ordinal);
+        Assert.True(answers.TryGetProperty("text/csv", out _));
+        var list = paths.GetProperty("/api/v1/activities").GetProperty("get");
+        Assert.Contains(list.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "target");
     }
 
     [Fact]

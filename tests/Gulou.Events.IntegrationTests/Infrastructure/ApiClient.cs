@@ -61,7 +61,16 @@ public sealed class ApiClient(IAlbaHost host, string? key)
             s.IgnoreStatusCode();
         });
 
-        return new ApiResponse((HttpStatusCode)result.Context.Response.StatusCode, await result.ReadAsTextAsync(), result.Context.Response.Headers);
+        // The body exactly as sent (a byte-order mark included), not as a text reader would present it.
+        var stream = result.Context.Response.Body;
+        if (stream.CanSeek)
+        {
+            stream.Position = 0;
+        }
+
+        using var bytes = new MemoryStream();
+        await stream.CopyToAsync(bytes);
+        return new ApiResponse((HttpStatusCode)result.Context.Response.StatusCode, Encoding.UTF8.GetString(bytes.ToArray()), result.Context.Response.Headers);
     }
 }
 

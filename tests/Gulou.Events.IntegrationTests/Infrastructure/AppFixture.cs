@@ -25,15 +25,25 @@ public sealed class AppFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The secret volunteers' ID numbers are hashed under in the tests.</summary>
+    public const string PersonKeySecret = "test-person-key-secret";
+
     public async Task InitializeAsync()
     {
         (ConnectionString, _container) = await TestDatabase.AcquireAsync();
+        Host = await StartHostAsync(ConnectionString, "gulou_tests");
+    }
+
+    /// <summary>The service in a test host, on its own schema, running its projection daemon alone.</summary>
+    public static async Task<IAlbaHost> StartHostAsync(string connectionString, string schema)
+    {
         JasperFxEnvironment.AutoStartHost = true;
-        Host = await AlbaHost.For<Program>(builder =>
+        return await AlbaHost.For<Program>(builder =>
         {
-            builder.UseSetting("ConnectionStrings:Gulou", ConnectionString);
+            builder.UseSetting("ConnectionStrings:Gulou", connectionString);
             builder.UseSetting("Gulou:Daemon", "Solo");
-            builder.UseSetting("Gulou:DatabaseSchema", "gulou_tests");
+            builder.UseSetting("Gulou:DatabaseSchema", schema);
+            builder.UseSetting("Gulou:PersonKeySecret", PersonKeySecret);
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();

@@ -40,7 +40,7 @@ public sealed class ActivityRecordTests
     public void Changed_figures_reopen_a_units_decision(ActivityStatus decided)
     {
         var activity = Recorded(status: decided);
-        activity.Verification = new VerificationDto(decided == ActivityStatus.Verified ? "verified" : "rejected", Guid.NewGuid(), null, DateTimeOffset.UtcNow);
+        activity.Verification = new VerificationDto(decided == ActivityStatus.Verified ? VerificationDecision.Verified : VerificationDecision.Rejected, Guid.NewGuid(), null, DateTimeOffset.UtcNow);
 
         activity.Apply(Events.Of(new AttendanceRecorded(Id, new AudienceCounts(Youth: 1), 0m)));
 

@@ -9,4 +9,8 @@ internal static class Events
 
     public static IEvent<T> Of<T>(T data, DateTimeOffset? at = null) where T : notnull =>
         new Event<T>(data) { Timestamp = at ?? DateTimeOffset.UtcNow, Sequence = Interlocked.Increment(ref _sequence) };
+
+    /// <summary>An event of a stream, numbered as the store numbers them.</summary>
+    public static IEvent On<T>(Guid stream, long version, T data) where T : notnull =>
+        new Event<T>(data) { StreamId = stream, Version = version, Timestamp = DateTimeOffset.UtcNow, Sequence = Interlocked.Increment(ref _sequence) };
 }

@@ -24,6 +24,9 @@ public sealed record GulouSettings
     /// <summary>A plan catalog file that replaces the one shipped with the service.</summary>
     public string? PlanFile { get; init; }
 
+    /// <summary>The secret under which volunteers' ID numbers are turned into person keys.</summary>
+    public string? PersonKeySecret { get; init; }
+
     public string DatabaseSchema { get; init; } = "gulou";
 
     /// <summary>Solo (one node), HotCold (several nodes, one runs the projections) or Disabled.</summary>
@@ -42,6 +45,7 @@ public sealed record GulouSettings
             DefaultTenant = configuration["Gulou:DefaultTenant"] ?? "gulou",
             AdminKey = NullIfBlank(configuration["Gulou:AdminKey"] ?? configuration["GULOU_ADMIN_KEY"]),
             PlanFile = NullIfBlank(configuration["Gulou:PlanFile"]),
+            PersonKeySecret = NullIfBlank(configuration["Gulou:PersonKeySecret"] ?? configuration["GULOU_PERSON_KEY_SECRET"]),
             DatabaseSchema = configuration["Gulou:DatabaseSchema"] ?? "gulou",
             Daemon = Enum.TryParse<DaemonMode>(configuration["Gulou:Daemon"], ignoreCase: true, out var mode) ? mode : DaemonMode.HotCold,
             AutoCreateSchema = !bool.TryParse(configuration["Gulou:AutoCreateSchema"], out var auto) || auto,

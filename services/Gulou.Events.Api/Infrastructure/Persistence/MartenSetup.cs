@@ -1,4 +1,8 @@
 using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Designations;
+using Gulou.Events.Api.Indicators;
+using Gulou.Events.Api.Progress;
+using Gulou.Events.Api.Volunteers;
 using Gulou.Events.Api.Infrastructure.Hosting;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
@@ -17,7 +21,7 @@ public static class MartenSetup
     /// One PostgreSQL schema holds the event log, the projections and Wolverine's inbox/outbox. Events and
     /// documents are conjoined-tenanted: each district (tenant) sees only its own, in one database.
     /// </summary>
-    public static IServiceCollection AddGulouMarten(this IServiceCollection services, GulouSettings settings)
+    public static IServiceCollection AddGulouMarten(this IServiceCollection services, GulouSettings settings, CurrentPlan plan)
     {
         services.AddMarten(opts =>
             {
@@ -37,6 +41,10 @@ public static class MartenSetup
                 opts.ConfigurePlan();
                 opts.ConfigureInstitutions();
                 opts.ConfigureActivities();
+                opts.ConfigureDesignations();
+                opts.ConfigureVolunteers();
+                opts.ConfigureIndicators();
+                opts.ConfigureProgress(plan);
             })
             .UseLightweightSessions()
             .AddAsyncDaemon(settings.Daemon)

@@ -1,0 +1,16 @@
+using Gulou.Events.Contracts.Designations;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Gulou.Events.Api.Designations;
+
+public static class DesignationsModule
+{
+    public static void ConfigureDesignations(this StoreOptions opts)
+    {
+        opts.Events.MapEventType<SubjectDesignated>("subject_designated");
+        opts.Events.MapEventType<DesignationRevoked>("designation_revoked");
+        opts.Projections.Snapshot<DesignationRecord>(SnapshotLifecycle.Inline);
+        opts.Schema.For<DesignationRecord>().Duplicate(d => d.Kind);
+    }
+}

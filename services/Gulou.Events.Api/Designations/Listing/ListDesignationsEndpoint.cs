@@ -1,0 +1,60 @@
+using Gulou.Events.Api.Infrastructure;
+using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Counting;
+using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Designations;
+using Gulou.Events.Contracts.Plan;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Gulou.Events.Api.Designations.Listing;
+
+public static class ListDesignationsEndpoint
+{
+    /// <summary>
+    /// Designated subjects. With <c>target</c>, exactly those the target counts at the end of <c>year</c>
+    /// (or now): the target's kind and level, awarded by then and not revoked by then.
+    /// </summary>
+    [WolverineGet("/api/v1/designations", OperationId = "ListDesignations")]
+    [Authorize(Roles = AccessRoles.Readers)]
+    public static async Task<PagedList<DesignationDto>> List(
+        IQuerySession session, CurrentPlan plan, DesignationKind? kind, DesignationLevel? level, string? target, int? year, int? page, int? pageSize, CancellationToken cancellation)
+    {
+        var (p, size) = Paging.Read(page, pageSize, 500);
+        PlanTarget? counted = null;
+        if (target is not null)
+        {
+            counted = plan.Target(target) is { Counting.DesignationKind: not null } t ? t : throw ProblemException.Invalid("target", $"'{target}' is not a target that counts designations.");
+            kind = Enum.GetValues<DesignationKind>().Single(k => Codes.Of(k) == counted.Counting.DesignationKind);
+        }
+
+        var query = session.Query<DesignationRecord>().AsQueryable();
+        if (kind is { } k)
+        {
+            query = query.Where(d => d.Kind == k);
+        }
+
+        // A district holds hundreds of designations, not millions: the award rules are applied in memory.
+        var all = await query.OrderBy(d => d.SubjectKey).ToListAsync(cancellation);
+        IEnumerable<DesignationRecord> matching = all;
+        if (counted is not null)
+        {
+            matching = matching.Where(d => DesignationCounting.StandingAt(d, counted, plan.Period, year ?? plan.Period.To) is not null);
+        }
+        else if (level is { } l)
+        {
+            matching = matching.Where(d => d.Awards.Any(a => a.Level == l));
+        }
+
+        var list = matching.ToList();
+        return new PagedList<DesignationDto>(list.Skip((p - 1) * size).Take(size).Select(d => d.ToDto()).ToList(), list.Count, p, size);
+    }
+
+    [WolverineGet("/api/v1/designations/{id}", OperationId = "GetDesignation")]
+    [Authorize(Roles = AccessRoles.Readers)]
+    public static async Task<DesignationDto> Get(Guid id, IQuerySession session, CancellationToken cancellation) =>
+        (await session.LoadAsync<DesignationRecord>(id, cancellation) ?? throw ProblemException.NotFound("designation", id)).ToDto();
+}

@@ -1,0 +1,82 @@
+using FluentValidation;
+using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Infrastructure;
+using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.Persistence;
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Designations;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
+
+namespace Gulou.Events.Api.Designations.Recording;
+
+public sealed class RecordDesignationValidator : AbstractValidator<RecordDesignation>
+{
+    public const int MaxSubjectKey = 100;
+    public const int MaxSubjectName = 200;
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+
+    public RecordDesignationValidator(TimeProvider clock)
+    {
+        RuleFor(r => r.Kind).NotNull();
+        RuleFor(r => r.Level).NotNull();
+        RuleFor(r => r.SubjectKey).NotEmpty().Text(MaxSubjectKey);
+        RuleFor(r => r.SubjectName).Text(MaxSubjectName);
+        RuleFor(r => r.AwardedOn).NotNull()
+            .Must(d => d is null || (d >= Earliest && d <= clock.Today()))
+            .WithMessage($"awardedOn is a day from {Earliest:yyyy-MM-dd} to today.");
+    }
+}
+
+public static class RecordDesignationEndpoint
+{
+    /// <summary>
+    /// Records a designation a unit awarded. The subject (by kind and <c>subjectKey</c>) is one record however
+    /// often it is designated, so it counts once; a designation at another level is added to it.
+    /// </summary>
+    [WolverinePost("/api/v1/designations", OperationId = "RecordDesignation")]
+    [Authorize(Roles = "unit,admin")]
+    public static async Task<Results<Created<DesignationDto>, Ok<DesignationDto>>> Post(
+        RecordDesignation request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
+    {
+        var kind = request.Kind!.Value;
+        await DesignationAccess.EnsureMayAwardAsync(session, caller, kind, plan, cancellation);
+
+        var id = DesignationAccess.IdFor(caller.TenantId, kind, request.SubjectKey);
+        var stream = await session.Events.FetchForWriting<DesignationRecord>(id, cancellation);
+        var designated = Decide(request, id, stream.Aggregate, caller.InstitutionId);
+        if (designated is null)
+        {
+            return TypedResults.Ok(stream.Aggregate!.ToDto());
+        }
+
+        var created = stream.Aggregate is null;
+        await NaturalKeyStreams.SaveAsync(session, stream, designated, cancellation);
+
+        var recorded = (await session.Events.FetchLatest<DesignationRecord>(id, cancellation))!.ToDto();
+        return created
+            ? TypedResults.Created($"/api/v1/designations/{id}", recorded)
+            : TypedResults.Ok(recorded);
+    }
+
+    /// <summary>The award to record, or null when this award is already recorded.</summary>
+    public static SubjectDesignated? Decide(RecordDesignation request, Guid id, DesignationRecord? existing, Guid unitId)
+    {
+        var level = request.Level!.Value;
+        var awardedOn = request.AwardedOn!.Value;
+        var name = ActivityContent.NormalizeText(request.SubjectName) ?? existing?.SubjectName ?? request.SubjectKey.Trim();
+        if (existing?.ActiveAward(level) is { } active)
+        {
+            return active.AwardedOn == awardedOn
+                ? null
+                : throw ProblemException.Conflict(ErrorCodes.InvalidState,
+                    $"'{existing.SubjectKey}' already holds this designation at {level.ToString().ToLowerInvariant()} level since {active.AwardedOn:yyyy-MM-dd}; revoke it first to record another.");
+        }
+
+        return new SubjectDesignated(id, request.Kind!.Value, existing?.SubjectKey ?? request.SubjectKey.Trim(), name, level, awardedOn, unitId);
+    }
+}

@@ -1,0 +1,55 @@
+using FluentValidation;
+using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Infrastructure;
+using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Contracts.Designations;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Gulou.Events.Api.Designations.Revoking;
+
+public sealed class RevokeDesignationValidator : AbstractValidator<RevokeDesignation>
+{
+    public RevokeDesignationValidator(TimeProvider clock)
+    {
+        RuleFor(r => r.Reason).NotEmpty().Text(500);
+        RuleFor(r => r.RevokedOn).NotNull().Must(d => d is null || d <= clock.Today()).WithMessage("revokedOn is not in the future.");
+    }
+}
+
+public static class RevokeDesignationEndpoint
+{
+    /// <summary>Withdraws a designation at one level, or at every level when no level is given.</summary>
+    [WolverinePost("/api/v1/designations/{id}/revocation", OperationId = "RevokeDesignation")]
+    [Authorize(Roles = "unit,admin")]
+    public static async Task<DesignationDto> Post(Guid id, RevokeDesignation request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<DesignationRecord>(id, cancellation);
+        var designation = stream.Aggregate ?? throw ProblemException.NotFound("designation", id);
+        await DesignationAccess.EnsureMayAwardAsync(session, caller, designation.Kind, plan, cancellation);
+
+        stream.AppendOne(Decide(request, designation, caller.InstitutionId));
+        await session.SaveChangesAsync(cancellation);
+        return (await session.Events.FetchLatest<DesignationRecord>(id, cancellation))!.ToDto();
+    }
+
+    public static DesignationRevoked Decide(RevokeDesignation request, DesignationRecord designation, Guid unitId)
+    {
+        var active = designation.Awards.Where(a => a.RevokedOn is null && (request.Level is null || a.Level == request.Level)).ToList();
+        if (active.Count == 0)
+        {
+            throw ProblemException.InvalidState("There is no standing designation to revoke.");
+        }
+
+        var revokedOn = request.RevokedOn!.Value;
+        if (active.Any(a => revokedOn < a.AwardedOn))
+        {
+            throw ProblemException.Invalid("revokedOn", "A designation is revoked on or after the day it was awarded.");
+        }
+
+        return new DesignationRevoked(designation.Id, request.Level, ActivityContent.NormalizeText(request.Reason)!, revokedOn, unitId);
+    }
+}

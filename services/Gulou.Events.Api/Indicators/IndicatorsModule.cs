@@ -1,0 +1,17 @@
+using Gulou.Events.Api.Infrastructure.Persistence;
+using Gulou.Events.Contracts.Indicators;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Gulou.Events.Api.Indicators;
+
+public static class IndicatorsModule
+{
+    public static Guid StreamFor(string tenantId, string targetCode) => DeterministicGuid.Create("indicator", tenantId, targetCode);
+
+    public static void ConfigureIndicators(this StoreOptions opts)
+    {
+        opts.Events.MapEventType<IndicatorObserved>("indicator_observed");
+        opts.Projections.Snapshot<IndicatorRecord>(SnapshotLifecycle.Inline);
+    }
+}

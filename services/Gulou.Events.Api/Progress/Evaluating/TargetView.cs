@@ -1,0 +1,62 @@
+using Gulou.Events.Api.Indicators;
+using Gulou.Events.Api.Progress.Counting;
+using Gulou.Events.Api.Progress.Rollups;
+using Gulou.Events.Contracts.Plan;
+
+namespace Gulou.Events.Api.Progress.Evaluating;
+
+/// <summary>A target's figure for any year, read from its yearly rollups according to the target's kind.</summary>
+public sealed class TargetView(PlanTarget target, IReadOnlyList<Rollup> rollups)
+{
+    private readonly Dictionary<int, Rollup> _byYear = rollups.ToDictionary(r => r.Year);
+
+    /// <summary>
+    /// Annual sums: that year's sum. Distinct institutions: all institutions from the start of the period to the end
+    /// of the year. Designations and persons: those standing at the end of the year. Indicators: the latest
+    /// observation up to the year, in percent.
+    /// </summary>
+    public decimal Value(int year, bool official)
+    {
+        Figures Of(Rollup r) => official ? r.Official : r.Verified;
+        var upTo = rollups.Where(r => r.Year <= year).ToList();
+        return target.Kind switch
+        {
+            TargetKind.AnnualSum => _byYear.TryGetValue(year, out var r) ? YearSum(Of(r)) : 0,
+            TargetKind.CumulativeDistinctInstitutions => upTo.Where(r => r.Year >= target.Period.From)
+                .SelectMany(r => Of(r).Institutions.Keys).Distinct().Count(),
+            TargetKind.CumulativeDistinctDesignations or TargetKind.CumulativeDistinctPersons => upTo.Sum(r => Of(r).Added - Of(r).Removed),
+            TargetKind.Indicator => upTo.Where(r => Of(r).Denominator > 0).OrderBy(r => r.Year).LastOrDefault() is { } latest
+                ? IndicatorRecord.Percent(Of(latest).Numerator, Of(latest).Denominator)
+                : 0,
+            _ => throw new InvalidOperationException($"Unknown target kind {target.Kind}."),
+        };
+    }
+
+    /// <summary>Whether anything at all counts toward the target up to the year (or in that year).</summary>
+    public bool HasRecordsUpTo(int year, bool onlyThatYear) =>
+        rollups.Any(r => (onlyThatYear ? r.Year == year : r.Year <= year) && !r.Official.IsEmpty);
+
+    /// <summary>A straight line through the standing observations up to the year, read at the deadline year.</summary>
+    public decimal? IndicatorTrend(int year, int deadlineYear)
+    {
+        var points = rollups.Where(r => r.Year <= year && r.Official.Denominator > 0).OrderBy(r => r.Year)
+            .Select(r => (X: (decimal)r.Year, Y: IndicatorRecord.Percent(r.Official.Numerator, r.Official.Denominator))).ToList();
+        if (points.Count == 0)
+        {
+            return null;
+        }
+
+        if (points.Count == 1 || year >= deadlineYear)
+        {
+            return points[^1].Y;
+        }
+
+        var meanX = points.Average(p => p.X);
+        var meanY = points.Average(p => p.Y);
+        var slope = points.Sum(p => (p.X - meanX) * (p.Y - meanY)) / points.Sum(p => (p.X - meanX) * (p.X - meanX));
+        return meanY + (slope * (deadlineYear - meanX));
+    }
+
+    private decimal YearSum(Figures figures) =>
+        target.Counting.Audience is { } audience ? ActivityCounting.Audience(figures.Attendance, audience) : figures.Activities;
+}

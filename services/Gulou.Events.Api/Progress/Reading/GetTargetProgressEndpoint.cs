@@ -1,0 +1,27 @@
+using Gulou.Events.Api.Infrastructure;
+using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Evaluating;
+using Gulou.Events.Api.Progress.Export;
+using Gulou.Events.Contracts.Progress;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Gulou.Events.Api.Progress.Reading;
+
+public static class GetTargetProgressEndpoint
+{
+    /// <summary>One target, with its per-year series: annual targets year by year, cumulative ones accumulated over the period.</summary>
+    [WolverineGet("/api/v1/progress/targets/{code}", OperationId = "GetTargetProgress")]
+    [Authorize(Roles = AccessRoles.Readers)]
+    public static async Task<CsvOrJson<TargetProgressDto>> Get(
+        string code, [AsParameters] ProgressQuery query, ProgressReader reader, CurrentPlan plan, TimeProvider clock, HttpResponse response, CancellationToken cancellation)
+    {
+        var target = plan.Target(code) ?? throw ProblemException.NotFound("target", code);
+        var freshness = await reader.FreshnessAsync(query, cancellation);
+        var progress = TargetEvaluation.Evaluate(target, await reader.TargetAsync(code, cancellation), query.Year, clock.Today());
+        FreshnessHeaders.Write(response, freshness);
+        return new CsvOrJson<TargetProgressDto>(progress, ProgressCsv.Target, $"{code}");
+    }
+}

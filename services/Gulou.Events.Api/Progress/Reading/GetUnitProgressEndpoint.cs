@@ -1,0 +1,72 @@
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Institutions;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Evaluating;
+using Gulou.Events.Api.Progress.Export;
+using Gulou.Events.Api.Progress.Rollups;
+using Gulou.Events.Contracts.Progress;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Gulou.Events.Api.Progress.Reading;
+
+public static class GetUnitProgressEndpoint
+{
+    /// <summary>
+    /// Figures per institution and per responsible unit, by measure, for a year or the plan period. A partner sees
+    /// only its own row; units, auditors and administrators see every institution and every unit.
+    /// </summary>
+    [WolverineGet("/api/v1/progress/units", OperationId = "GetUnitProgress")]
+    [Authorize(Roles = AccessRoles.Readers)]
+    public static async Task<CsvOrJson<UnitsOverview>> Get(
+        [AsParameters] ProgressQuery query, Caller caller, ProgressReader reader, CurrentPlan plan, IQuerySession session, HttpResponse response, CancellationToken cancellation)
+    {
+        var freshness = await reader.FreshnessAsync(query, cancellation);
+        bool InScope(Rollup r) => query.Year is null ? plan.Period.Years.Contains(r.Year) : r.Year == query.Year;
+
+        var institutionRollups = (await reader.ScopeAsync(RollupScope.Institution, query.Year, cancellation))
+            .Concat(await reader.ScopeAsync(RollupScope.InstitutionTotal, query.Year, cancellation))
+            .Where(r => InScope(r) && (!caller.IsPartner || r.InstitutionId == caller.InstitutionId))
+            .ToLookup(r => r.InstitutionId!.Value);
+        var ids = institutionRollups.Select(g => g.Key).ToArray();
+        var names = (await session.LoadManyAsync<Institution>(cancellation, ids)).ToDictionary(i => i.Id, i => i.Name);
+        var institutions = institutionRollups
+            .Select(g => new InstitutionProgressDto(
+                g.Key,
+                names.GetValueOrDefault(g.Key, ""),
+                Figures.Sum(g.Where(r => r.Scope == RollupScope.InstitutionTotal).Select(r => r.Official)).ToDto(),
+                Figures.Sum(g.Where(r => r.Scope == RollupScope.InstitutionTotal).Select(r => r.Verified)).ToDto(),
+                ByMeasure(g.Where(r => r.Scope == RollupScope.Institution), m => Drilldown.ForInstitution(g.Key, m, query.Year)),
+                Drilldown.ForInstitution(g.Key, null, query.Year)))
+            .OrderByDescending(i => i.Official.Activities).ThenBy(i => i.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var units = new List<UnitProgressDto>();
+        if (!caller.IsPartner)
+        {
+            var unitRollups = (await reader.ScopeAsync(RollupScope.Unit, query.Year, cancellation)).Where(InScope).ToLookup(r => r.Unit);
+            var measureRollups = (await reader.ScopeAsync(RollupScope.Measure, query.Year, cancellation)).Where(InScope).ToList();
+            units = plan.Catalog.Units.Select(u =>
+                {
+                    var leads = plan.MeasuresLedBy(u.Code);
+                    return new UnitProgressDto(
+                        u.Code, u.Name.Zh, u.Name.En, leads,
+                        Figures.Sum(unitRollups[u.Code].Select(r => r.Official)).ToDto(),
+                        Figures.Sum(unitRollups[u.Code].Select(r => r.Verified)).ToDto(),
+                        ByMeasure(measureRollups.Where(r => leads.Contains(r.Measure!)), m => Drilldown.ForMeasure(m, query.Year)),
+                        Drilldown.ForUnit(u.Code, query.Year));
+                })
+                .Where(u => u.LeadsMeasures.Count > 0)
+                .ToList();
+        }
+
+        FreshnessHeaders.Write(response, freshness);
+        return new CsvOrJson<UnitsOverview>(new UnitsOverview(query.Year, freshness, institutions, units), ProgressCsv.Units, "units");
+    }
+
+    private static List<MeasureFigures> ByMeasure(IEnumerable<Rollup> rollups, Func<string, string> drilldown) =>
+        rollups.GroupBy(r => r.Measure!).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new MeasureFigures(g.Key, Figures.Sum(g.Select(r => r.Official)).ToDto(), Figures.Sum(g.Select(r => r.Verified)).ToDto(), drilldown(g.Key)))
+            .ToList();
+}

@@ -1,0 +1,87 @@
+namespace Gulou.Events.Api.Progress.Rollups;
+
+public enum RollupScope
+{
+    /// <summary>Every activity of the district in a year.</summary>
+    Total,
+
+    /// <summary>A measure in a year.</summary>
+    Measure,
+
+    /// <summary>An institution's activities under a measure in a year.</summary>
+    Institution,
+
+    /// <summary>All of an institution's activities in a year (each activity once).</summary>
+    InstitutionTotal,
+
+    /// <summary>The measures a responsible unit leads, in a year (each activity once).</summary>
+    Unit,
+
+    /// <summary>What counts toward a target in a year.</summary>
+    Target,
+}
+
+/// <summary>Where a contribution goes: one rollup document per scope, subject and year.</summary>
+public sealed record RollupKey(RollupScope Scope, int Year, string? Measure = null, string? Target = null, Guid? InstitutionId = null, string? Unit = null)
+{
+    public string Id => Scope switch
+    {
+        RollupScope.Total => $"total/{Year}",
+        RollupScope.Measure => $"measure/{Measure}/{Year}",
+        RollupScope.Institution => $"institution/{InstitutionId}/{Measure}/{Year}",
+        RollupScope.InstitutionTotal => $"institution/{InstitutionId}/{Year}",
+        RollupScope.Unit => $"unit/{Unit}/{Year}",
+        RollupScope.Target => $"target/{Target}/{Year}",
+        _ => throw new ArgumentOutOfRangeException(nameof(Scope), Scope, null),
+    };
+
+    public static RollupKey Total(int year) => new(RollupScope.Total, year);
+
+    public static RollupKey ForMeasure(string measure, int year) => new(RollupScope.Measure, year, Measure: measure);
+
+    public static RollupKey ForInstitution(Guid institutionId, string measure, int year) => new(RollupScope.Institution, year, Measure: measure, InstitutionId: institutionId);
+
+    public static RollupKey ForInstitution(Guid institutionId, int year) => new(RollupScope.InstitutionTotal, year, InstitutionId: institutionId);
+
+    public static RollupKey ForUnit(string unit, int year) => new(RollupScope.Unit, year, Unit: unit);
+
+    public static RollupKey ForTarget(string target, int year) => new(RollupScope.Target, year, Target: target);
+}
+
+/// <summary>A progress read model: official and verified figures for one scope, subject and year.</summary>
+public sealed class Rollup
+{
+    public string Id { get; set; } = "";
+
+    public RollupScope Scope { get; set; }
+
+    public int Year { get; set; }
+
+    public string? Measure { get; set; }
+
+    public string? Target { get; set; }
+
+    public Guid? InstitutionId { get; set; }
+
+    public string? Unit { get; set; }
+
+    public Figures Official { get; set; } = new();
+
+    public Figures Verified { get; set; } = new();
+
+    public bool IsEmpty => Official.IsEmpty && Verified.IsEmpty;
+
+    public static Rollup For(RollupKey key) => new()
+    {
+        Id = key.Id,
+        Scope = key.Scope,
+        Year = key.Year,
+        Measure = key.Measure,
+        Target = key.Target,
+        InstitutionId = key.InstitutionId,
+        Unit = key.Unit,
+    };
+}
+
+/// <summary>What one record (an activity, a designated subject, a volunteer, an indicator) adds to one rollup.</summary>
+public sealed record Contribution(RollupKey Key, Figures? Official, Figures? Verified);

@@ -1,0 +1,112 @@
+using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Designations;
+using Gulou.Events.Api.Indicators;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Counting;
+using Gulou.Events.Api.Progress.Rollups;
+using Gulou.Events.Api.Volunteers;
+using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts.Designations;
+using Gulou.Events.Contracts.Indicators;
+using Gulou.Events.Contracts.Volunteers;
+using JasperFx.Events;
+
+namespace Gulou.Events.Api.Progress.Tallies;
+
+// Each tally evolves the same record type the write side uses, through the same Apply methods.
+
+public sealed class ActivityTally : ITally<ActivityTally>
+{
+    public Guid Id { get; set; }
+
+    public ActivityRecord? Activity { get; set; }
+
+    public static bool Follows(object eventData) => eventData is ActivityReported or AttendanceRecorded or EvidenceAttached
+        or ActivityCorrected or ActivityRetracted or ActivityVerified or ActivityRejected;
+
+    public void Apply(IEvent e)
+    {
+        switch (e)
+        {
+            case IEvent<ActivityReported> reported: Activity = ActivityRecord.Create(reported); break;
+            case IEvent<AttendanceRecorded> x: Activity?.Apply(x); break;
+            case IEvent<EvidenceAttached> x: Activity?.Apply(x); break;
+            case IEvent<ActivityCorrected> x: Activity?.Apply(x); break;
+            case IEvent<ActivityRetracted> x: Activity?.Apply(x); break;
+            case IEvent<ActivityVerified> x: Activity?.Apply(x); break;
+            case IEvent<ActivityRejected> x: Activity?.Apply(x); break;
+        }
+
+        Activity?.Version = e.Version;
+    }
+
+    public IEnumerable<Contribution> Contributions(CurrentPlan plan) => ActivityCounting.Contributions(Activity, plan);
+}
+
+public sealed class DesignationTally : ITally<DesignationTally>
+{
+    public Guid Id { get; set; }
+
+    public DesignationRecord? Designation { get; set; }
+
+    public static bool Follows(object eventData) => eventData is SubjectDesignated or DesignationRevoked;
+
+    public void Apply(IEvent e)
+    {
+        switch (e)
+        {
+            case IEvent<SubjectDesignated> designated when Designation is null: Designation = DesignationRecord.Create(designated); break;
+            case IEvent<SubjectDesignated> designated: Designation.Apply(designated); break;
+            case IEvent<DesignationRevoked> revoked: Designation?.Apply(revoked); break;
+        }
+
+        Designation?.Version = e.Version;
+    }
+
+    public IEnumerable<Contribution> Contributions(CurrentPlan plan) => DesignationCounting.Contributions(Designation, plan);
+}
+
+public sealed class VolunteerTally : ITally<VolunteerTally>
+{
+    public Guid Id { get; set; }
+
+    public VolunteerRecord? Volunteer { get; set; }
+
+    public static bool Follows(object eventData) => eventData is VolunteerRegistered or VolunteerDeregistered;
+
+    public void Apply(IEvent e)
+    {
+        switch (e)
+        {
+            case IEvent<VolunteerRegistered> registered when Volunteer is null: Volunteer = VolunteerRecord.Create(registered); break;
+            case IEvent<VolunteerRegistered> registered: Volunteer.Apply(registered); break;
+            case IEvent<VolunteerDeregistered> left: Volunteer?.Apply(left); break;
+        }
+
+        Volunteer?.Version = e.Version;
+    }
+
+    public IEnumerable<Contribution> Contributions(CurrentPlan plan) => VolunteerCounting.Contributions(Volunteer, plan);
+}
+
+public sealed class IndicatorTally : ITally<IndicatorTally>
+{
+    public Guid Id { get; set; }
+
+    public IndicatorRecord? Indicator { get; set; }
+
+    public static bool Follows(object eventData) => eventData is IndicatorObserved;
+
+    public void Apply(IEvent e)
+    {
+        switch (e)
+        {
+            case IEvent<IndicatorObserved> observed when Indicator is null: Indicator = IndicatorRecord.Create(observed); break;
+            case IEvent<IndicatorObserved> observed: Indicator.Apply(observed); break;
+        }
+
+        Indicator?.Version = e.Version;
+    }
+
+    public IEnumerable<Contribution> Contributions(CurrentPlan plan) => IndicatorCounting.Contributions(Indicator);
+}

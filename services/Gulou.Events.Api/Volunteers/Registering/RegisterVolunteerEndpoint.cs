@@ -1,0 +1,57 @@
+using FluentValidation;
+using Gulou.Events.Api.Infrastructure;
+using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.Persistence;
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Volunteers;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
+
+namespace Gulou.Events.Api.Volunteers.Registering;
+
+public sealed class RegisterVolunteerValidator : AbstractValidator<RegisterVolunteer>
+{
+    public RegisterVolunteerValidator(TimeProvider clock)
+    {
+        // The message never repeats the number: it must not reach logs or answers.
+        RuleFor(r => r.IdNumber).Must(ResidentId.IsValid).WithMessage("idNumber is not a valid 18-character resident identity number.");
+        RuleFor(r => r.RegisteredOn).NotNull()
+            .Must(d => d is null || (d >= new DateOnly(2000, 1, 1) && d <= clock.Today()))
+            .WithMessage("registeredOn is a day from 2000-01-01 to today.");
+    }
+}
+
+public static class RegisterVolunteerEndpoint
+{
+    /// <summary>
+    /// Registers a science volunteer with the institution. Only a keyed hash of the ID number is kept; the same
+    /// person registered by two institutions is one volunteer. Answers with the person key for later changes.
+    /// </summary>
+    [WolverinePost("/api/v1/volunteers", OperationId = "RegisterVolunteer")]
+    [Authorize(Roles = AccessRoles.Partner)]
+    public static async Task<Results<Created<VolunteerDto>, Ok<VolunteerDto>>> Post(
+        RegisterVolunteer request, Caller caller, PersonKeys keys, IDocumentSession session, CancellationToken cancellation)
+    {
+        var personKey = keys.KeyFor(caller.TenantId, request.IdNumber);
+        var id = PersonKeys.StreamFor(caller.TenantId, personKey);
+        var stream = await session.Events.FetchForWriting<VolunteerRecord>(id, cancellation);
+        var registered = Decide(personKey, request.RegisteredOn!.Value, caller.InstitutionId, stream.Aggregate);
+        if (registered is null)
+        {
+            return TypedResults.Ok(stream.Aggregate!.ToDto(caller.InstitutionId));
+        }
+
+        var created = stream.Aggregate is null;
+        await NaturalKeyStreams.SaveAsync(session, stream, registered, cancellation);
+
+        var dto = (await session.Events.FetchLatest<VolunteerRecord>(id, cancellation))!.ToDto(caller.InstitutionId);
+        return created ? TypedResults.Created($"/api/v1/volunteers/{personKey}", dto) : TypedResults.Ok(dto);
+    }
+
+    /// <summary>The registration to record, or null when the institution already has the person registered.</summary>
+    public static VolunteerRegistered? Decide(string personKey, DateOnly registeredOn, Guid institutionId, VolunteerRecord? existing) =>
+        existing?.ActiveRegistration(institutionId) is null ? new VolunteerRegistered(personKey, institutionId, registeredOn) : null;
+}

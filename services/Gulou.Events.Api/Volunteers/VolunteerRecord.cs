@@ -1,0 +1,60 @@
+using Gulou.Events.Contracts.Volunteers;
+using JasperFx.Events;
+
+namespace Gulou.Events.Api.Volunteers;
+
+/// <summary>A science volunteer, known only by a keyed hash, and the institutions that registered them.</summary>
+public sealed class VolunteerRecord
+{
+    public Guid Id { get; set; }
+
+    public string PersonKey { get; set; } = "";
+
+    public List<VolunteerRegistrationDto> Registrations { get; set; } = [];
+
+    /// <summary>Institutions that currently have the person registered (used for list filters).</summary>
+    public List<Guid> ActiveInstitutions { get; set; } = [];
+
+    public long Version { get; set; }
+
+    public bool Active => ActiveInstitutions.Count > 0;
+
+    public VolunteerRegistrationDto? ActiveRegistration(Guid institutionId) =>
+        Registrations.FirstOrDefault(r => r.InstitutionId == institutionId && r.LeftOn is null);
+
+    /// <summary>The day the person first became a volunteer, and the day they stopped being one (null while active).</summary>
+    public (DateOnly Joined, DateOnly? Left) Span() =>
+        (Registrations.Min(r => r.RegisteredOn), Active ? null : Registrations.Max(r => r.LeftOn));
+
+    public static VolunteerRecord Create(IEvent<VolunteerRegistered> e)
+    {
+        var record = new VolunteerRecord { PersonKey = e.Data.PersonKey };
+        record.Apply(e);
+        return record;
+    }
+
+    public void Apply(IEvent<VolunteerRegistered> e)
+    {
+        Registrations.RemoveAll(r => r.InstitutionId == e.Data.InstitutionId);
+        Registrations.Add(new VolunteerRegistrationDto(e.Data.InstitutionId, e.Data.RegisteredOn, null));
+        ActiveInstitutions = Registrations.Where(r => r.LeftOn is null).Select(r => r.InstitutionId).ToList();
+    }
+
+    public void Apply(IEvent<VolunteerDeregistered> e)
+    {
+        var index = Registrations.FindIndex(r => r.InstitutionId == e.Data.InstitutionId && r.LeftOn is null);
+        if (index >= 0)
+        {
+            Registrations[index] = Registrations[index] with { LeftOn = e.Data.LeftOn };
+        }
+
+        ActiveInstitutions = Registrations.Where(r => r.LeftOn is null).Select(r => r.InstitutionId).ToList();
+    }
+
+    /// <summary>A partner sees only its own registrations of a person.</summary>
+    public VolunteerDto ToDto(Guid? onlyInstitution = null) => new(
+        PersonKey,
+        Active,
+        Registrations.Where(r => onlyInstitution is null || r.InstitutionId == onlyInstitution).ToList(),
+        Version);
+}

@@ -1,0 +1,18 @@
+using Gulou.Events.Contracts.Volunteers;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Gulou.Events.Api.Volunteers;
+
+public static class VolunteersModule
+{
+    public static void ConfigureVolunteers(this StoreOptions opts)
+    {
+        opts.Events.MapEventType<VolunteerRegistered>("volunteer_registered");
+        opts.Events.MapEventType<VolunteerDeregistered>("volunteer_deregistered");
+        opts.Projections.Snapshot<VolunteerRecord>(SnapshotLifecycle.Inline);
+        opts.Schema.For<VolunteerRecord>().Index(v => v.PersonKey);
+    }
+
+    public static IServiceCollection AddVolunteers(this IServiceCollection services) => services.AddSingleton<PersonKeys>();
+}

@@ -1,0 +1,43 @@
+using Gulou.Events.Api.Progress;
+using Gulou.Events.Api.Progress.Rollups;
+using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Activities;
+using Gulou.Events.UnitTests.Activities;
+using JasperFx.Events;
+
+namespace Gulou.Events.UnitTests.Progress;
+
+/// <summary>A scripted event log, and the rollups the progress fold makes of it.</summary>
+internal sealed class History
+{
+    private readonly Dictionary<Guid, long> _versions = [];
+
+    public List<IEvent> Log { get; } = [];
+
+    public Guid Report(string kind, DateOnly day, AudienceCounts attendance, Guid institution, params string[] measures)
+    {
+        var id = Guid.NewGuid();
+        var codes = measures.Length > 0 ? measures : TestPlan.Shipped.Kind(kind)!.DefaultMeasures.ToArray();
+        Append(id, new ActivityReported(id, institution, id.ToString(), kind, codes, "t", day, null, null, null, attendance, 0m, "hash"));
+        return id;
+    }
+
+    public void Append<T>(Guid stream, T data) where T : notnull
+    {
+        var version = _versions[stream] = _versions.GetValueOrDefault(stream) + 1;
+        Log.Add(Activities.Events.On(stream, version, data));
+    }
+
+    /// <summary>Folds the log in batches of <paramref name="batchSize"/> events, as the daemon would.</summary>
+    public async Task<IReadOnlyDictionary<string, Rollup>> FoldAsync(int batchSize = int.MaxValue)
+    {
+        var storage = new MemoryProgressStorage();
+        var fold = new ProgressFold(TestPlan.Shipped);
+        foreach (var batch in Log.Chunk(Math.Min(batchSize, Math.Max(1, Log.Count))))
+        {
+            await fold.ApplyAsync(storage, batch, CancellationToken.None);
+        }
+
+        return storage.Rollups.ToDictionary(r => r.Id);
+    }
+}

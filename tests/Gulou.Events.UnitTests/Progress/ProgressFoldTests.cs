@@ -1,0 +1,190 @@
+using System.Text.Json;
+using Gulou.Events.Api.Progress.Rollups;
+using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts.Designations;
+using Gulou.Events.Contracts.Indicators;
+using Gulou.Events.Contracts.Volunteers;
+
+namespace Gulou.Events.UnitTests.Progress;
+
+/// <summary>From given events to the progress documents the projection must hold.</summary>
+public sealed class ProgressFoldTests
+{
+    private static readonly Guid Fzu = Guid.NewGuid();
+    private static readonly Guid Fjnu = Guid.NewGuid();
+    private static readonly Guid Unit = Guid.NewGuid();
+
+    [Fact]
+    public async Task An_activity_counts_under_each_of_its_measures_its_institution_its_units_and_its_targets()
+    {
+        var history = new History();
+        history.Report("lab_open_day", new DateOnly(2023, 5, 20), new AudienceCounts(Youth: 120, Public: 10), Fzu, "ACT-02", "PRJ-02");
+
+        var rollups = await history.FoldAsync();
+
+        Assert.Equal(1, rollups["total/2023"].Official.Activities);
+        Assert.Equal(130, rollups["measure/ACT-02/2023"].Official.Attendance.Total);
+        Assert.Equal(1, rollups["measure/PRJ-02/2023"].Official.Activities);
+        Assert.Equal(1, rollups[$"institution/{Fzu}/ACT-02/2023"].Official.Activities);
+        Assert.Equal(1, rollups[$"institution/{Fzu}/2023"].Official.Activities);
+        // CAST leads both measures: the unit counts the activity once.
+        Assert.Equal(1, rollups["unit/CAST/2023"].Official.Activities);
+        Assert.Equal(1, rollups["unit/EDU/2023"].Official.Activities);
+        Assert.Equal([Fzu], rollups["target/T-LAB-OPEN/2023"].Official.Institutions.Keys);
+        Assert.True(rollups["measure/ACT-02/2023"].Verified.IsEmpty);
+    }
+
+    [Fact]
+    public async Task A_correction_moves_the_activity_between_years_and_measures()
+    {
+        var history = new History();
+        var id = history.Report("competition", new DateOnly(2023, 12, 30), new AudienceCounts(Youth: 300), Fzu);
+        history.Append(id, new ActivityCorrected(id, "competition", ["ACT-03"], "t", new DateOnly(2024, 1, 2), null, null, null, new AudienceCounts(Youth: 250), 0m, ["occurredOn", "attendance"]));
+
+        var rollups = await history.FoldAsync();
+
+        Assert.False(rollups.ContainsKey("measure/ACT-03/2023"));
+        Assert.False(rollups.ContainsKey("target/T-COMPETITION/2023"));
+        Assert.Equal(250, rollups["target/T-COMPETITION/2024"].Official.Attendance.Youth);
+    }
+
+    [Fact]
+    public async Task Rejection_and_retraction_leave_the_official_figures_and_verification_enters_the_verified_ones()
+    {
+        var history = new History();
+        var verified = history.Report("competition", new DateOnly(2023, 3, 1), new AudienceCounts(Youth: 100), Fzu);
+        var rejected = history.Report("competition", new DateOnly(2023, 3, 2), new AudienceCounts(Youth: 40), Fzu);
+        var retracted = history.Report("competition", new DateOnly(2023, 3, 3), new AudienceCounts(Youth: 7), Fjnu);
+        history.Append(verified, new ActivityVerified(verified, Unit, null));
+        history.Append(rejected, new ActivityRejected(rejected, Unit, "no evidence"));
+        history.Append(retracted, new ActivityRetracted(retracted, "duplicate"));
+
+        var target = (await history.FoldAsync())["target/T-COMPETITION/2023"];
+
+        Assert.Equal(100, target.Official.Attendance.Youth);
+        Assert.Equal(100, target.Verified.Attendance.Youth);
+        Assert.Equal([Fzu], target.Official.Institutions.Keys);
+    }
+
+    [Fact]
+    public async Task A_lab_open_day_without_youth_does_not_count_toward_the_youth_target()
+    {
+        var history = new History();
+        history.Report("lab_open_day", new DateOnly(2022, 5, 1), new AudienceCounts(Public: 80), Fzu);
+
+        var rollups = await history.FoldAsync();
+
+        Assert.False(rollups.ContainsKey("target/T-LAB-OPEN/2022"));
+        Assert.Equal(1, rollups["measure/ACT-02/2022"].Official.Activities);
+    }
+
+    [Fact]
+    public async Task A_subject_designated_twice_counts_once_at_the_targets_level_until_revoked()
+    {
+        var history = new History();
+        var community = Guid.NewGuid();
+        history.Append(community, new SubjectDesignated(community, DesignationKind.CertifiedCommunity, "GL-001", "鼓东街道", DesignationLevel.District, new DateOnly(2021, 3, 1), Unit));
+        history.Append(community, new SubjectDesignated(community, DesignationKind.CertifiedCommunity, "GL-001", "鼓东街道", DesignationLevel.City, new DateOnly(2022, 6, 1), Unit));
+        history.Append(community, new DesignationRevoked(community, DesignationLevel.City, "no longer meets the standard", new DateOnly(2024, 2, 1), Unit));
+
+        var rollups = await history.FoldAsync();
+
+        Assert.False(rollups.ContainsKey("target/T-COMMUNITIES/2021"));
+        Assert.Equal((1, 0), (rollups["target/T-COMMUNITIES/2022"].Official.Added, rollups["target/T-COMMUNITIES/2022"].Official.Removed));
+        Assert.Equal((0, 1), (rollups["target/T-COMMUNITIES/2024"].Official.Added, rollups["target/T-COMMUNITIES/2024"].Official.Removed));
+    }
+
+    [Fact]
+    public async Task A_flow_target_ignores_awards_before_the_plan_and_a_stock_target_keeps_them()
+    {
+        var history = new History();
+        var teacher = Guid.NewGuid();
+        var basis = Guid.NewGuid();
+        history.Append(teacher, new SubjectDesignated(teacher, DesignationKind.BackboneTeacher, "P-1", "P-1", DesignationLevel.District, new DateOnly(2020, 9, 1), Unit));
+        history.Append(basis, new SubjectDesignated(basis, DesignationKind.ScienceBase, "福州科技馆", "福州科技馆", DesignationLevel.City, new DateOnly(2019, 9, 1), Unit));
+
+        var rollups = await history.FoldAsync();
+
+        Assert.DoesNotContain(rollups.Keys, k => k.StartsWith("target/T-TEACHERS/", StringComparison.Ordinal));
+        Assert.Equal(1, rollups["target/T-BASES/2019"].Official.Added);
+    }
+
+    [Fact]
+    public async Task A_volunteer_counts_once_while_any_institution_has_them()
+    {
+        var history = new History();
+        var person = Guid.NewGuid();
+        history.Append(person, new VolunteerRegistered("k1", Fzu, new DateOnly(2022, 1, 1)));
+        history.Append(person, new VolunteerRegistered("k1", Fjnu, new DateOnly(2023, 1, 1)));
+        history.Append(person, new VolunteerDeregistered("k1", Fzu, new DateOnly(2023, 6, 1), null));
+
+        var rollups = await history.FoldAsync();
+        Assert.Equal(1, rollups["target/T-VOLUNTEERS/2022"].Official.Added);
+        Assert.False(rollups.ContainsKey("target/T-VOLUNTEERS/2023"));
+
+        history.Append(person, new VolunteerDeregistered("k1", Fjnu, new DateOnly(2024, 6, 1), null));
+        Assert.Equal(1, (await history.FoldAsync())["target/T-VOLUNTEERS/2024"].Official.Removed);
+    }
+
+    [Fact]
+    public async Task The_latest_observation_of_a_year_stands()
+    {
+        var history = new History();
+        var stream = Guid.NewGuid();
+        history.Append(stream, new IndicatorObserved("T-LITERACY", 2023, 150, 1000, "survey A", null, Unit));
+        history.Append(stream, new IndicatorObserved("T-LITERACY", 2023, 165, 1000, "survey A, revised", null, Unit));
+        history.Append(stream, new IndicatorObserved("T-LITERACY", 2024, 190, 1000, "survey B", null, Unit));
+
+        var rollups = await history.FoldAsync();
+
+        Assert.Equal((165m, 1000m), (rollups["target/T-LITERACY/2023"].Official.Numerator, rollups["target/T-LITERACY/2023"].Official.Denominator));
+        Assert.Equal(190m, rollups["target/T-LITERACY/2024"].Official.Numerator);
+    }
+
+    [Fact]
+    public async Task Rollups_that_fall_to_nothing_are_removed()
+    {
+        var history = new History();
+        var id = history.Report("health_talk", new DateOnly(2023, 4, 1), new AudienceCounts(Elderly: 50), Fzu);
+        history.Append(id, new ActivityRetracted(id, "cancelled"));
+
+        Assert.Empty(await history.FoldAsync());
+    }
+
+    [Fact]
+    public async Task The_documents_do_not_depend_on_how_the_log_was_batched()
+    {
+        var history = new History();
+        var random = new Random(7);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 60; i++)
+        {
+            var kind = new[] { "competition", "lab_open_day", "health_talk", "volunteer_session" }[random.Next(4)];
+            ids.Add(history.Report(kind, new DateOnly(2021 + random.Next(5), 1 + random.Next(12), 1 + random.Next(28)),
+                new AudienceCounts(Youth: random.Next(3) * 10, Elderly: random.Next(20)), random.Next(2) == 0 ? Fzu : Fjnu));
+            var target = ids[random.Next(ids.Count)];
+            switch (random.Next(5))
+            {
+                case 0: history.Append(target, new AttendanceRecorded(target, new AudienceCounts(Youth: 5), 1m)); break;
+                case 1: history.Append(target, new ActivityVerified(target, Unit, null)); break;
+                case 2: history.Append(target, new ActivityRejected(target, Unit, "r")); break;
+                case 3: history.Append(target, new ActivityRetracted(target, "r")); break;
+            }
+        }
+
+        var whole = Serialize(await history.FoldAsync());
+        Assert.Equal(whole, Serialize(await history.FoldAsync(batchSize: 1)));
+        Assert.Equal(whole, Serialize(await history.FoldAsync(batchSize: 7)));
+    }
+
+    private static string Serialize(IReadOnlyDictionary<string, Rollup> rollups) =>
+        JsonSerializer.Serialize(rollups.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new
+        {
+            r.Key,
+            Official = Canonical(r.Value.Official),
+            Verified = Canonical(r.Value.Verified),
+        }));
+
+    private static object Canonical(Figures f) => new { f.Activities, f.Attendance, f.VolunteerHours, Institutions = f.Institutions.OrderBy(i => i.Key).ToList(), f.Added, f.Removed, f.Numerator, f.Denominator };
+}

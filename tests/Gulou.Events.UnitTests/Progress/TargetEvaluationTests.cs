@@ -1,0 +1,129 @@
+using Gulou.Events.Api.Progress.Evaluating;
+using Gulou.Events.Api.Progress.Rollups;
+using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Progress;
+
+namespace Gulou.Events.UnitTests.Progress;
+
+public sealed class TargetEvaluationTests
+{
+    private static readonly DateOnly MidPlan = new(2024, 7, 1);
+    private static readonly DateOnly AfterPlan = new(2026, 11, 28);
+
+    private static Rollup Year(string target, int year, Action<Figures> fill)
+    {
+        var rollup = Rollup.For(RollupKey.ForTarget(target, year));
+        fill(rollup.Official);
+        fill(rollup.Verified);
+        return rollup;
+    }
+
+    private static Rollup Youth(int year, int youth) => Year("T-COMPETITION", year, f => { f.Activities = 1; f.Attendance = new AudienceCounts(Youth: youth); });
+
+    [Fact]
+    public void An_annual_target_is_judged_year_by_year()
+    {
+        var target = TestPlan.Shipped.Target("T-COMPETITION")!;
+        Rollup[] rollups = [Youth(2021, 6500), Youth(2022, 5000), Youth(2023, 7000), Youth(2024, 3100)];
+
+        Assert.Equal(TargetStatus.Met, TargetEvaluation.Evaluate(target, rollups, 2021, MidPlan).Status);
+        Assert.Equal(TargetStatus.Behind, TargetEvaluation.Evaluate(target, rollups, 2022, MidPlan).Status);
+        var current = TargetEvaluation.Evaluate(target, rollups, 2024, MidPlan);
+        Assert.Equal(3100, current.Actual);
+        // Half the year gone with 3,100: about 6,200 by the end of it.
+        Assert.InRange(current.Forecast!.Value, 6150, 6250);
+        Assert.Equal(TargetStatus.OnTrack, current.Status);
+        Assert.Equal(TargetStatus.NotStarted, TargetEvaluation.Evaluate(target, rollups, 2025, MidPlan).Status);
+    }
+
+    [Fact]
+    public void Over_the_plan_an_annual_target_is_behind_once_a_finished_year_missed_it()
+    {
+        var target = TestPlan.Shipped.Target("T-COMPETITION")!;
+        Rollup[] allMet = [Youth(2021, 6000), Youth(2022, 6100), Youth(2023, 7000), Youth(2024, 6500), Youth(2025, 8000)];
+
+        Assert.Equal(TargetStatus.Met, TargetEvaluation.Evaluate(target, allMet, null, AfterPlan).Status);
+        Assert.Equal(TargetStatus.Behind, TargetEvaluation.Evaluate(target, [.. allMet[..1], Youth(2022, 5999), .. allMet[2..]], null, AfterPlan).Status);
+        var plan = TargetEvaluation.Evaluate(target, allMet, null, AfterPlan);
+        Assert.Equal([6000m, 6100m, 7000m, 6500m, 8000m], plan.Series.Select(p => p.Actual));
+        Assert.Equal("/api/v1/activities?target=T-COMPETITION&year=2022", plan.Series[1].Drilldown);
+    }
+
+    [Fact]
+    public void Distinct_institutions_accumulate_as_a_union_over_the_years()
+    {
+        var target = TestPlan.Shipped.Target("T-LAB-OPEN")!;
+        var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        Rollup[] rollups =
+        [
+            Year("T-LAB-OPEN", 2021, f => f.Institutions = new() { [a] = 2, [b] = 1 }),
+            Year("T-LAB-OPEN", 2022, f => f.Institutions = new() { [a] = 1, [c] = 1 }),
+        ];
+
+        var progress = TargetEvaluation.Evaluate(target, rollups, 2022, MidPlan);
+
+        Assert.Equal(3, progress.Actual);
+        Assert.Equal(0.3m, progress.Share);
+        // Three institutions in two years, out of five: 7.5 by 2025, short of 10.
+        Assert.Equal(7.5m, progress.Forecast);
+        Assert.Equal(TargetStatus.Behind, progress.Status);
+        Assert.Equal([2m, 3m], progress.Series.Select(p => p.Actual));
+    }
+
+    [Fact]
+    public void A_stock_target_counts_what_stood_before_the_plan_and_forecasts_from_it()
+    {
+        var target = TestPlan.Shipped.Target("T-BASES")!;
+        Rollup[] rollups =
+        [
+            Year("T-BASES", 2019, f => f.Added = 10),
+            Year("T-BASES", 2021, f => f.Added = 2),
+            Year("T-BASES", 2022, f => { f.Added = 2; f.Removed = 1; }),
+        ];
+
+        var progress = TargetEvaluation.Evaluate(target, rollups, 2022, MidPlan);
+
+        Assert.Equal(13, progress.Actual);
+        // From 10 before the plan, three more in two years: 17.5 by 2025.
+        Assert.Equal(17.5m, progress.Forecast);
+        Assert.Equal(TargetStatus.OnTrack, progress.Status);
+    }
+
+    [Fact]
+    public void After_the_deadline_a_missed_target_is_behind_whatever_its_pace()
+    {
+        var target = TestPlan.Shipped.Target("T-VOLUNTEERS")!;
+        Rollup[] rollups = [Year("T-VOLUNTEERS", 2021, f => f.Added = 500), Year("T-VOLUNTEERS", 2025, f => f.Added = 299)];
+
+        var progress = TargetEvaluation.Evaluate(target, rollups, null, AfterPlan);
+
+        Assert.Equal(799, progress.Actual);
+        Assert.Equal(TargetStatus.Behind, progress.Status);
+    }
+
+    [Fact]
+    public void An_indicator_that_must_exceed_its_value_is_not_met_at_the_value()
+    {
+        var target = TestPlan.Shipped.Target("T-LITERACY")!;
+        Rollup Survey(int year, decimal n) => Year("T-LITERACY", year, f => { f.Numerator = n; f.Denominator = 1000; });
+
+        Assert.Equal(TargetStatus.Behind, TargetEvaluation.Evaluate(target, [Survey(2025, 180)], 2025, AfterPlan).Status);
+        Assert.Equal(TargetStatus.Met, TargetEvaluation.Evaluate(target, [Survey(2025, 181)], 2025, AfterPlan).Status);
+        var rising = TargetEvaluation.Evaluate(target, [Survey(2021, 140), Survey(2022, 155)], 2023, MidPlan);
+        Assert.Equal(15.5m, rising.Actual);
+        // 14.0% then 15.5%: 20% by 2025.
+        Assert.Equal(20m, rising.Forecast);
+        Assert.Equal(TargetStatus.OnTrack, rising.Status);
+    }
+
+    [Fact]
+    public void Nothing_recorded_is_not_started()
+    {
+        foreach (var target in TestPlan.Shipped.Catalog.Targets)
+        {
+            var progress = TargetEvaluation.Evaluate(target, [], null, MidPlan);
+            Assert.Equal(TargetStatus.NotStarted, progress.Status);
+            Assert.Equal(0, progress.Actual);
+        }
+    }
+}
