@@ -18,5 +18,6 @@ public static class ErrorCodes
     public const string InvalidState = "invalid_state";
     public const string RateLimited = "rate_limited";
     public const string StoreUnavailable = "store_unavailable";
+    public const string NotConfigured = "not_configured";
     public const string InternalError = "internal_error";
 }

@@ -8,6 +8,9 @@ using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress;
+using Gulou.Events.Api.Projections;
+using Gulou.Events.Api.Projections.CommandLine;
+using Gulou.Events.Api.Reviews;
 using Gulou.Events.Api.Tenants;
 using Gulou.Events.Api.Volunteers;
 using JasperFx;
@@ -30,6 +33,8 @@ builder.Services
     .AddPlan(plan)
     .AddVolunteers()
     .AddProgress()
+    .AddReviews()
+    .AddProjectionOperations()
     .AddTenants(settings)
     .AddWolverineHttp();
 builder.Host.UseGulouWolverine(builder.Configuration);
@@ -45,7 +50,7 @@ app.UseAuthorization();
 app.MapGulouHealth();
 app.MapGulouEndpoints();
 
-return await app.RunJasperFxCommands(args);
+return await app.RunJasperFxCommands(VerifyProjectionsCommand.Alias(args));
 
 /// <summary>The entry point, visible to the integration tests.</summary>
 public partial class Program;

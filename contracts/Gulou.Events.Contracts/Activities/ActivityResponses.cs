@@ -26,6 +26,7 @@ public sealed record EvidenceDto(Guid Id, EvidenceKind Kind, string Uri, string?
 public sealed record VerificationDto(VerificationDecision Decision, Guid UnitId, string? Reason, DateTimeOffset DecidedAt);
 
 /// <summary>One event of an activity's stream, with who recorded it, when, and under which correlation id.</summary>
+/// <param name="Late">Recorded after the year the activity counted in (before or after this event) was closed.</param>
 public sealed record ActivityHistoryEntry(
     long Version,
     long Sequence,
@@ -34,4 +35,5 @@ public sealed record ActivityHistoryEntry(
     DateTimeOffset RecordedAt,
     Guid? KeyId,
     Guid? InstitutionId,
-    string? CorrelationId);
+    string? CorrelationId,
+    bool Late = false);

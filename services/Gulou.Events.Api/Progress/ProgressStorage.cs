@@ -37,6 +37,13 @@ public sealed class MemoryProgressStorage : IProgressStorage
 
     public IReadOnlyCollection<Rollup> Rollups => _rollups.Values;
 
+    public IEnumerable<ITally> Tallies => _tallies.Values;
+
+    public ITally? Tally(Type type, Guid id) => _tallies.GetValueOrDefault((type, id));
+
+    /// <summary>Drops the tallies (the rollups stay): a verification replays the log a chunk of streams at a time.</summary>
+    public void ForgetTallies() => _tallies.Clear();
+
     public Task<IReadOnlyDictionary<Guid, T>> LoadTalliesAsync<T>(IReadOnlyList<Guid> ids, CancellationToken cancellation) where T : class, ITally =>
         Task.FromResult<IReadOnlyDictionary<Guid, T>>(ids
             .Where(id => _tallies.ContainsKey((typeof(T), id)))

@@ -15,7 +15,7 @@ public sealed class PersonKeys(GulouSettings settings)
     public string KeyFor(string tenantId, string idNumber)
     {
         var secret = settings.PersonKeySecret
-            ?? throw new ProblemException(StatusCodes.Status503ServiceUnavailable, "not_configured", "Not configured",
+            ?? throw new ProblemException(StatusCodes.Status503ServiceUnavailable, Contracts.ErrorCodes.NotConfigured, "Not configured",
                 "Volunteer registration needs a person-key secret (Gulou:PersonKeySecret or GULOU_PERSON_KEY_SECRET).");
         using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secret));
         var digest = hmac.ComputeHash(Encoding.UTF8.GetBytes($"{tenantId}\u001f{ResidentId.Normalize(idNumber)}"));

@@ -1,6 +1,7 @@
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Reviews;
 using Gulou.Events.Contracts.Activities;
 using JasperFx.Events;
 using Marten;
@@ -19,18 +20,42 @@ public static class GetActivityHistoryEndpoint
         var activity = await session.LoadAsync<ActivityRecord>(id, cancellation) ?? throw ProblemException.NotFound("activity", id);
         ActivityAccess.EnsureCanRead(activity, caller);
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
-        return events.Select(ToEntry).ToList();
+        var closed = (await session.Query<YearReview>().ToListAsync(cancellation)).ToDictionary(r => r.Year, r => r.ClosedAt);
+        return Entries(events, closed);
     }
 
-    public static ActivityHistoryEntry ToEntry(IEvent e) => new(
-        e.Version,
-        e.Sequence,
-        e.EventTypeName,
-        e.Data,
-        e.Timestamp,
-        GuidHeader(e, EventMetadataMiddleware.KeyHeader),
-        GuidHeader(e, EventMetadataMiddleware.InstitutionHeader),
-        e.CorrelationId);
+    /// <summary>
+    /// Each event, marked late when it was recorded after the year the activity counted in (before or after the
+    /// event) had been closed.
+    /// </summary>
+    public static IReadOnlyList<ActivityHistoryEntry> Entries(IReadOnlyList<IEvent> events, IReadOnlyDictionary<int, DateTimeOffset> closedAt)
+    {
+        var entries = new List<ActivityHistoryEntry>();
+        int? year = null;
+        foreach (var e in events)
+        {
+            var before = year;
+            year = e.Data switch
+            {
+                ActivityReported reported => reported.OccurredOn.Year,
+                ActivityCorrected corrected => corrected.OccurredOn.Year,
+                _ => year,
+            };
+            bool LateFor(int? y) => y is { } closedYear && closedAt.TryGetValue(closedYear, out var at) && e.Timestamp > at;
+            entries.Add(new ActivityHistoryEntry(
+                e.Version,
+                e.Sequence,
+                e.EventTypeName,
+                e.Data,
+                e.Timestamp,
+                GuidHeader(e, EventMetadataMiddleware.KeyHeader),
+                GuidHeader(e, EventMetadataMiddleware.InstitutionHeader),
+                e.CorrelationId,
+                LateFor(before) || LateFor(year)));
+        }
+
+        return entries;
+    }
 
     private static Guid? GuidHeader(IEvent e, string name) =>
         Guid.TryParse(e.GetHeader(name)?.ToString(), out var id) ? id : null;

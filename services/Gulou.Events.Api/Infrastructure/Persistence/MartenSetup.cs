@@ -2,6 +2,8 @@ using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Designations;
 using Gulou.Events.Api.Indicators;
 using Gulou.Events.Api.Progress;
+using Gulou.Events.Api.Projections;
+using Gulou.Events.Api.Reviews;
 using Gulou.Events.Api.Volunteers;
 using Gulou.Events.Api.Infrastructure.Hosting;
 using Gulou.Events.Api.Institutions;
@@ -45,6 +47,8 @@ public static class MartenSetup
                 opts.ConfigureVolunteers();
                 opts.ConfigureIndicators();
                 opts.ConfigureProgress(plan);
+                opts.ConfigureReviews();
+                opts.ConfigureProjectionOperations();
             })
             .UseLightweightSessions()
             .AddAsyncDaemon(settings.Daemon)

@@ -21,7 +21,7 @@ public static class GetMeasureProgressEndpoint
     {
         var freshness = await reader.FreshnessAsync(query, cancellation);
         var rollups = (await reader.ScopeAsync(RollupScope.Measure, query.Year, cancellation)).ToLookup(r => r.Measure);
-        var measures = plan.Catalog.Measures.Select(m => Describe(m, rollups[m.Code].ToList(), query.Year, plan.Period)).ToList();
+        var measures = plan.Catalog.Measures.Select(m => MeasureEvaluation.Describe(m, rollups[m.Code].ToList(), query.Year, plan.Period)).ToList();
         FreshnessHeaders.Write(response, freshness);
         return new CsvOrJson<MeasuresOverview>(new MeasuresOverview(query.Year, freshness, measures), ProgressCsv.Measures, "measures");
     }
@@ -34,28 +34,8 @@ public static class GetMeasureProgressEndpoint
     {
         var measure = plan.Measure(code) ?? throw ProblemException.NotFound("measure", code);
         var freshness = await reader.FreshnessAsync(query, cancellation);
-        var progress = Describe(measure, await reader.MeasureAsync(code, cancellation), query.Year, plan.Period);
+        var progress = MeasureEvaluation.Describe(measure, await reader.MeasureAsync(code, cancellation), query.Year, plan.Period);
         FreshnessHeaders.Write(response, freshness);
         return new CsvOrJson<MeasureProgressDto>(progress, ProgressCsv.Measure, code);
-    }
-
-    /// <summary>A year's figures, or (without a year) the plan period's, where distinct institutions are counted once over the period.</summary>
-    public static MeasureProgressDto Describe(PlanMeasure measure, IReadOnlyList<Rollup> rollups, int? year, PlanPeriod period)
-    {
-        var inScope = rollups.Where(r => year is null ? period.Years.Contains(r.Year) : r.Year == year).ToList();
-        var byYear = rollups.Where(r => period.Years.Contains(r.Year)).OrderBy(r => r.Year)
-            .Select(r => new YearFigures(r.Year, r.Official.ToDto(), r.Verified.ToDto(), Drilldown.ForMeasure(measure.Code, r.Year)))
-            .ToList();
-        return new MeasureProgressDto(
-            measure.Code,
-            measure.Section,
-            measure.Title.Zh,
-            measure.Title.En,
-            measure.LeadUnits,
-            year,
-            Figures.Sum(inScope.Select(r => r.Official)).ToDto(),
-            Figures.Sum(inScope.Select(r => r.Verified)).ToDto(),
-            byYear,
-            Drilldown.ForMeasure(measure.Code, year));
     }
 }

@@ -1,0 +1,28 @@
+using Gulou.Events.Api.Progress.Rollups;
+using Gulou.Events.Contracts.Plan;
+using Gulou.Events.Contracts.Progress;
+
+namespace Gulou.Events.Api.Progress.Evaluating;
+
+public static class MeasureEvaluation
+{
+    /// <summary>A year's figures, or (without a year) the plan period's, where distinct institutions are counted once over the period.</summary>
+    public static MeasureProgressDto Describe(PlanMeasure measure, IReadOnlyList<Rollup> rollups, int? year, PlanPeriod period)
+    {
+        var inScope = rollups.Where(r => year is null ? period.Years.Contains(r.Year) : r.Year == year).ToList();
+        var byYear = rollups.Where(r => period.Years.Contains(r.Year)).OrderBy(r => r.Year)
+            .Select(r => new YearFigures(r.Year, r.Official.ToDto(), r.Verified.ToDto(), Drilldown.ForMeasure(measure.Code, r.Year)))
+            .ToList();
+        return new MeasureProgressDto(
+            measure.Code,
+            measure.Section,
+            measure.Title.Zh,
+            measure.Title.En,
+            measure.LeadUnits,
+            year,
+            Figures.Sum(inScope.Select(r => r.Official)).ToDto(),
+            Figures.Sum(inScope.Select(r => r.Verified)).ToDto(),
+            byYear,
+            Drilldown.ForMeasure(measure.Code, year));
+    }
+}

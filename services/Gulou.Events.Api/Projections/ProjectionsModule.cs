@@ -1,0 +1,16 @@
+using Gulou.Events.Api.Projections.Verifying;
+using Marten;
+
+namespace Gulou.Events.Api.Projections;
+
+public static class ProjectionsModule
+{
+    public static void ConfigureProjectionOperations(this StoreOptions opts) =>
+        opts.Schema.For<ProjectionOperation>().UseOptimisticConcurrency(true);
+
+    public static IServiceCollection AddProjectionOperations(this IServiceCollection services) => services
+        .AddSingleton<LocalDaemon>()
+        .AddSingleton<ProjectionOperations>()
+        .AddSingleton<ProjectionVerifier>()
+        .AddHostedService<ProjectionOperationsWorker>();
+}

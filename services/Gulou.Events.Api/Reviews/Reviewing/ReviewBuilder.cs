@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Gulou.Events.Api.Infrastructure;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress;
+using Gulou.Events.Api.Progress.Evaluating;
+using Gulou.Events.Api.Progress.Rollups;
+using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Contracts.Plan;
+using Gulou.Events.Contracts.Reviews;
+using JasperFx.Events;
+using Marten;
+
+namespace Gulou.Events.Api.Reviews.Reviewing;
+
+/// <summary>
+/// The annual review: replays the events behind a year's figures twice, once only up to the cut-off (as the
+/// figures were known then) and once whole (as known now), through the same fold as the progress projection,
+/// and lists each record whose contribution to the year differs between the two.
+/// </summary>
+public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimeProvider clock)
+{
+    public async Task<ReviewDto> BuildAsync(string tenantId, int? year, DateTimeOffset? asOf, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession(tenantId);
+        var now = clock.GetUtcNow();
+        var closed = year is null ? null : await session.LoadAsync<YearReview>(YearReview.IdFor(tenantId, year.Value), cancellation);
+
+        var cumulativeKinds = plan.Catalog.Targets.Where(t => t.Kind != TargetKind.AnnualSum).SelectMany(t => t.Counting.ActivityKinds ?? []).ToHashSet();
+        var streams = await ProgressLog.StreamsAsync(session, tenantId, year, cumulativeKinds, cancellation);
+        var events = await ProgressLog.EventsAsync(session, streams, cancellation);
+
+        var current = await FoldAsync(events, cancellation);
+        var known = asOf is { } cutoff ? await FoldAsync(events.Where(e => e.Timestamp <= cutoff).ToList(), cancellation) : current;
+        var late = closed is null ? [] : Differences(events, await FoldAsync(events.Where(e => e.Timestamp <= closed.ClosedAt).ToList(), cancellation), current, closed.ClosedAt, year);
+
+        return new ReviewDto(
+            year,
+            asOf,
+            now,
+            Figures(known, year, asOf ?? now),
+            Figures(current, year, now),
+            asOf is { } c ? Differences(events, known, current, c, year) : [],
+            closed?.ToDto(),
+            late);
+    }
+
+    public ReviewFigures Figures(MemoryProgressStorage fold, int? year, DateTimeOffset seenAt)
+    {
+        var today = DateOnly.FromDateTime(seenAt.ToOffset(DistrictClock.Offset).DateTime);
+        var targets = fold.Rollups.Where(r => r.Scope == RollupScope.Target).ToLookup(r => r.Target);
+        var measures = fold.Rollups.Where(r => r.Scope == RollupScope.Measure).ToLookup(r => r.Measure);
+        return new ReviewFigures(
+            plan.Catalog.Targets.Select(t => TargetEvaluation.Evaluate(t, targets[t.Code].ToList(), year, today)).ToList(),
+            plan.Catalog.Measures.Select(m => MeasureEvaluation.Describe(m, measures[m.Code].ToList(), year, plan.Period)).ToList());
+    }
+
+    private async Task<MemoryProgressStorage> FoldAsync(IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        var storage = new MemoryProgressStorage();
+        await new ProgressFold(plan).ApplyAsync(storage, events, cancellation);
+        return storage;
+    }
+
+    private List<ReviewDifference> Differences(IReadOnlyList<IEvent> events, MemoryProgressStorage before, MemoryProgressStorage after, DateTimeOffset cutoff, int? year)
+    {
+        var differences = new List<ReviewDifference>();
+        var tallies = after.Tallies.ToDictionary(t => t.Id);
+        var existing = events.Where(e => e.Timestamp <= cutoff).Select(e => e.StreamId).ToHashSet();
+        foreach (var stream in events.Where(e => e.Timestamp > cutoff).GroupBy(e => e.StreamId))
+        {
+            if (!tallies.TryGetValue(stream.Key, out var then))
+            {
+                continue;
+            }
+
+            var earlier = before.Tally(then.GetType(), stream.Key);
+            if (Canonical(earlier, year) == Canonical(then, year))
+            {
+                continue;
+            }
+
+            var changes = stream.Select(e => ChangeKind(e.Data, existing.Contains(stream.Key))).OfType<string>().Distinct().ToList();
+            differences.Add(new ReviewDifference(RecordKind(then), stream.Key, changes, stream.Min(e => e.Timestamp), stream.Max(e => e.Timestamp), HistoryOf(then)));
+        }
+
+        return differences.OrderBy(d => d.FirstChangedAt).ToList();
+    }
+
+    /// <summary>What a record adds to the year's figures (the year itself, and earlier years of cumulative targets), as comparable text.</summary>
+    private string Canonical(ITally? tally, int? year)
+    {
+        if (tally is null)
+        {
+            return "";
+        }
+
+        var relevant = tally.Contributions(plan)
+            .Where(c => year is null
+                ? c.Key.Year <= plan.Period.To
+                : c.Key.Year == year || (c.Key.Scope == RollupScope.Target && c.Key.Year < year && plan.Target(c.Key.Target!)?.Kind != TargetKind.AnnualSum))
+            .OrderBy(c => c.Key.Id, StringComparer.Ordinal)
+            .Select(c => new { c.Key.Id, Official = Comparable(c.Official), Verified = Comparable(c.Verified) });
+        return JsonSerializer.Serialize(relevant);
+    }
+
+    private static object? Comparable(Figures? f) => f is null ? null : new
+    {
+        f.Activities, f.Attendance, f.VolunteerHours, Institutions = f.Institutions.OrderBy(i => i.Key).ToList(), f.Added, f.Removed, f.Numerator, f.Denominator,
+    };
+
+    private static string? ChangeKind(object data, bool existedBefore) => data switch
+    {
+        Contracts.Activities.ActivityReported => "late_report",
+        Contracts.Activities.AttendanceRecorded => "attendance",
+        Contracts.Activities.ActivityCorrected => "correction",
+        Contracts.Activities.ActivityRetracted => "retraction",
+        Contracts.Activities.ActivityVerified => "verification",
+        Contracts.Activities.ActivityRejected => "rejection",
+        Contracts.Designations.SubjectDesignated => "designation",
+        Contracts.Designations.DesignationRevoked => "revocation",
+        Contracts.Volunteers.VolunteerRegistered => "registration",
+        Contracts.Volunteers.VolunteerDeregistered => "deregistration",
+        Contracts.Indicators.IndicatorObserved => existedBefore ? "observation" : "late_observation",
+        _ => null,
+    };
+
+    private static string RecordKind(ITally tally) => tally switch
+    {
+        ActivityTally => "activity",
+        DesignationTally => "designation",
+        VolunteerTally => "volunteer",
+        _ => "indicator",
+    };
+
+    private static string HistoryOf(ITally tally) => tally switch
+    {
+        ActivityTally a => $"/api/v1/activities/{a.Id}/history",
+        DesignationTally d => $"/api/v1/designations/{d.Id}",
+        IndicatorTally i => $"/api/v1/indicators/{i.Indicator?.TargetCode}/observations",
+        _ => "/api/v1/volunteers",
+    };
+}

@@ -1,0 +1,17 @@
+using Gulou.Events.Api.Reviews.Reviewing;
+using Gulou.Events.Contracts.Reviews;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Gulou.Events.Api.Reviews;
+
+public static class ReviewsModule
+{
+    public static void ConfigureReviews(this StoreOptions opts)
+    {
+        opts.Events.MapEventType<YearClosed>("year_closed");
+        opts.Projections.Snapshot<YearReview>(SnapshotLifecycle.Inline);
+    }
+
+    public static IServiceCollection AddReviews(this IServiceCollection services) => services.AddSingleton<ReviewBuilder>();
+}
