@@ -26,6 +26,7 @@ builder.Services
     .AddGulouJson()
     .AddGulouProblemDetails()
     .AddGulouSecurity()
+    .AddGulouRateLimiting(builder.Configuration)
     .AddGulouValidation()
     .AddGulouOpenApi()
     .AddGulouHealth()
@@ -46,6 +47,7 @@ app.UseGulouOpenApi();
 app.UseRouting();
 app.UseGulouRequestBodyLimit();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.MapGulouHealth();
 app.MapGulouEndpoints();

@@ -35,7 +35,7 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     /// <summary>The service in a test host, on its own schema, running its projection daemon alone.</summary>
-    public static async Task<IAlbaHost> StartHostAsync(string connectionString, string schema)
+    public static async Task<IAlbaHost> StartHostAsync(string connectionString, string schema, IReadOnlyDictionary<string, string>? settings = null)
     {
         JasperFxEnvironment.AutoStartHost = true;
         return await AlbaHost.For<Program>(builder =>
@@ -44,6 +44,13 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Gulou:Daemon", "Solo");
             builder.UseSetting("Gulou:DatabaseSchema", schema);
             builder.UseSetting("Gulou:PersonKeySecret", PersonKeySecret);
+            // Tests share keys across many quick requests; the limiter's own test runs a host with a low limit.
+            builder.UseSetting("Gulou:RateLimit:PermitsPerSecond", "100000");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();

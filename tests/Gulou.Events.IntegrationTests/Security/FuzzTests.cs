@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text;
+using Gulou.Events.Contracts.Designations;
+using Gulou.Events.Contracts.Volunteers;
+using Gulou.Events.IntegrationTests.Infrastructure;
+using Gulou.Events.IntegrationTests.Volunteers;
+
+namespace Gulou.Events.IntegrationTests.Security;
+
+/// <summary>
+/// Hostile input to every route, with valid and invalid keys: no answer is a 5xx, every 4xx is a problem with a
+/// code, and a 4xx never changes the store. A bounded run by default; FUZZ_ITERATIONS sets the requests per route.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class FuzzTests(AppFixture app)
+{
+    [Fact]
+    public async Task No_hostile_request_gets_a_server_error_and_refusals_change_nothing()
+    {
+        var iterations = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_ITERATIONS"), out var n) ? n : 12;
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SEED"), out var s) ? s : 20261128;
+        var district = await app.NewDistrictAsync();
+        var partner = await district.PartnerAsync();
+        var unit = await district.UnitAsync("CAST");
+        var activity = await partner.ReportAsync(Reports.LabOpenDay());
+        var designation = (await unit.PostAsync("/api/v1/designations", new RecordDesignation(DesignationKind.ScienceBase, "B-1", DesignationLevel.City, new DateOnly(2022, 1, 1)))).As<DesignationDto>();
+        var volunteer = (await partner.PostAsync("/api/v1/volunteers", new RegisterVolunteer(VolunteerTests.PersonA, new DateOnly(2022, 1, 1)))).As<VolunteerDto>();
+        var known = new Dictionary<string, string>
+        {
+            ["id"] = activity.Id.ToString(), ["personKey"] = volunteer.PersonKey, ["code"] = "T-COMPETITION", ["targetCode"] = "T-LITERACY", ["year"] = "2023",
+        };
+        string?[] keys = [district.Admin.Key, partner.Key, unit.Key, "glk_forged", null];
+        var document = (await app.Anonymous.GetAsync("/swagger/v1/swagger.json")).Json();
+        var random = new Random(seed);
+        var fuzzer = new RequestFuzzer(document, random);
+        var failures = new List<string>();
+        var sent = 0;
+
+        // Rebuilds and verifications run over every district in the background; their own tests cover them.
+        foreach (var (route, request) in fuzzer.Requests(iterations, known, r => !r.StartsWith("POST /api/v1/admin/", StringComparison.Ordinal)))
+        {
+            var key = keys[random.Next(keys.Length)];
+            var before = await district.EventCountAsync();
+            ApiResponse response;
+            try
+            {
+                response = await new ApiClient(app.Host, key).SendAsync(new HttpMethod(request.Method), request.Url,
+                    request.Body is null ? null : Encoding.UTF8.GetBytes(request.Body), null);
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("null characters", StringComparison.Ordinal))
+            {
+                continue; // the in-memory server cannot even form this path; Kestrel refuses it with a 400 before any route
+            }
+
+            sent++;
+            var status = (int)response.Status;
+            if (status >= 500)
+            {
+                failures.Add($"{status} on {request.Method} {request.Url} with {request.Body?[..Math.Min(200, request.Body.Length)]}: {response.Body}");
+            }
+            else if (status >= 400)
+            {
+                if (!response.Headers.ContentType.ToString().StartsWith("application/problem+json", StringComparison.Ordinal) || !response.Body.Contains("\"code\"", StringComparison.Ordinal))
+                {
+                    failures.Add($"{status} without a problem body on {request.Method} {request.Url}: {response.Body}");
+                }
+
+                if (await district.EventCountAsync() != before)
+                {
+                    failures.Add($"{status} on {request.Method} {request.Url} changed the store");
+                }
+            }
+        }
+
+        Assert.True(sent > 300, $"only {sent} requests were made");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests (seed {seed}):\n" + string.Join("\n", failures.Take(30)));
+    }
+}
