@@ -11,6 +11,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/pg.sh
 source "$root/build/lib/pg.sh"
+# shellcheck source=lib/nodes.sh
+source "$root/build/lib/nodes.sh"
 gulou_require_dotnet
 local_dir="$root/.local"
 mkdir -p "$local_dir"
@@ -25,29 +27,16 @@ fi
 export GULOU_DB
 
 if [ -z "${GULOU_ADMIN_KEY:-}" ]; then
-  keyfile="$local_dir/admin-key"
-  if [ ! -s "$keyfile" ]; then
-    (umask 077; printf 'glk_%s\n' "$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')" >"$keyfile")
-  fi
-  GULOU_ADMIN_KEY=$(cat "$keyfile")
+  GULOU_ADMIN_KEY=$(gulou_local_secret "$local_dir/admin-key" glk_)
   key_note="(kept in .local/admin-key)"
 else
   key_note="(from GULOU_ADMIN_KEY)"
 fi
-export GULOU_ADMIN_KEY
-
-if [ -z "${GULOU_PERSON_KEY_SECRET:-}" ]; then
-  secretfile="$local_dir/person-key-secret"
-  if [ ! -s "$secretfile" ]; then
-    (umask 077; head -c 32 /dev/urandom | base64 | tr -d '\n' >"$secretfile")
-  fi
-  GULOU_PERSON_KEY_SECRET=$(cat "$secretfile")
-fi
-export GULOU_PERSON_KEY_SECRET
+GULOU_PERSON_KEY_SECRET=${GULOU_PERSON_KEY_SECRET:-$(gulou_local_secret "$local_dir/person-key-secret")}
+export GULOU_ADMIN_KEY GULOU_PERSON_KEY_SECRET
 export GULOU_URLS=${GULOU_URLS:-http://127.0.0.1:5080}
 
-gulou_log "building the service (Release)"
-dotnet publish "$root/services/Gulou.Events.Api" -c Release -o "$local_dir/app" -nologo -clp:ErrorsOnly >/dev/null
+gulou_publish "$local_dir/app"
 
 app_pid=
 stop() {
@@ -63,14 +52,10 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-(cd "$local_dir/app" && exec dotnet Gulou.Events.Api.dll) &
-app_pid=$!
+gulou_start_node "$local_dir/app" "$GULOU_URLS" -
+app_pid=$GULOU_NODE_PID
 
-for _ in $(seq 1 120); do
-  if gulou_http_ok "${GULOU_URLS%%;*}/health/ready"; then break; fi
-  kill -0 "$app_pid" 2>/dev/null || { wait "$app_pid" || true; gulou_die "the service exited during start-up"; }
-  sleep 0.5
-done
+gulou_wait_ready "${GULOU_URLS%%;*}" || gulou_die "the service did not become ready"
 cat <<MSG
 
   Gulou.Events is ready at ${GULOU_URLS}

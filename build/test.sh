@@ -2,7 +2,8 @@
 # Every test of the solution: unit tests, and integration tests through the real HTTP pipeline against
 # real PostgreSQL. The database is GULOU_TEST_DB when set; otherwise Testcontainers' PostgreSQL when a
 # Docker engine answers; otherwise a private cluster under .local/pg-test started from Debian's binaries.
-# BENCH=1 also runs the quick benchmark (build/bench.sh --quick).
+# Then the short fault test (build/faults.sh --short: three nodes, a killed daemon node, a PostgreSQL restart);
+# FAULTS=0 skips it. BENCH=1 also runs the quick benchmark (build/bench.sh --quick).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/pg.sh
@@ -41,6 +42,11 @@ dotnet build Gulou.Events.sln -c Debug -nologo -clp:ErrorsOnly
 gulou_log "running the tests"
 status=0
 dotnet test Gulou.Events.sln -c Debug --no-build -nologo || status=$?
+
+if [ "${FAULTS:-1}" = 1 ]; then
+  gulou_log "running the short fault test"
+  "$root/build/faults.sh" --short || status=$?
+fi
 
 if [ "${BENCH:-0}" = 1 ]; then
   gulou_log "running the quick benchmark"

@@ -26,7 +26,14 @@ public sealed partial class ProjectionOperationsWorker(LocalDaemon local, IDocum
                 LogFailure(logger, e);
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 

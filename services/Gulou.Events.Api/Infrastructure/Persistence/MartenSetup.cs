@@ -25,7 +25,7 @@ public static class MartenSetup
     /// </summary>
     public static IServiceCollection AddGulouMarten(this IServiceCollection services, GulouSettings settings, CurrentPlan plan)
     {
-        services.AddMarten(opts =>
+        var marten = services.AddMarten(opts =>
             {
                 opts.Connection(settings.ConnectionString);
                 opts.DatabaseSchemaName = settings.DatabaseSchema;
@@ -53,6 +53,12 @@ public static class MartenSetup
             .UseLightweightSessions()
             .AddAsyncDaemon(settings.Daemon)
             .IntegrateWithWolverine();
+        if (settings.AutoCreateSchema)
+        {
+            // At start-up rather than on a first request, so that concurrent first requests race on no DDL.
+            marten.ApplyAllDatabaseChangesOnStartup();
+        }
+
         return services;
     }
 }

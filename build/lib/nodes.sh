@@ -1,0 +1,42 @@
+# shellcheck shell=bash
+# Publishing the service once and running it as one or several nodes. Sourced after lib/pg.sh.
+
+# gulou_publish DIR: a Release build of the service in DIR (pre-generated handlers, no compiler at run time).
+gulou_publish() {
+  local out=$1 root
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+  gulou_log "building the service (Release)"
+  dotnet publish "$root/services/Gulou.Events.Api" -c Release -o "$out" -nologo -clp:ErrorsOnly >/dev/null
+}
+
+# gulou_start_node APPDIR URL LOG [ENV=VALUE …]: starts a node in the background (LOG "-" keeps the console)
+# and sets GULOU_NODE_PID. Call it directly, not in $( ): the node must be a child of the calling shell.
+gulou_start_node() {
+  local app=$1 url=$2 log=$3
+  shift 3
+  if [ "$log" = - ]; then
+    (cd "$app" && exec env GULOU_URLS="$url" "$@" dotnet Gulou.Events.Api.dll) &
+  else
+    (cd "$app" && exec env GULOU_URLS="$url" "$@" dotnet Gulou.Events.Api.dll >"$log" 2>&1) &
+  fi
+  GULOU_NODE_PID=$!
+}
+
+# gulou_wait_ready URL [SECONDS]: waits until the node answers /health/ready.
+gulou_wait_ready() {
+  local url=$1 limit=${2:-90} i
+  for ((i = 0; i < limit * 2; i++)); do
+    gulou_http_ok "$url/health/ready" && return 0
+    sleep 0.5
+  done
+  return 1
+}
+
+# gulou_local_secret FILE [PREFIX]: a random secret kept in FILE (created once, readable by this user only).
+gulou_local_secret() {
+  local file=$1 prefix=${2:-}
+  if [ ! -s "$file" ]; then
+    (umask 077; printf '%s%s\n' "$prefix" "$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')" >"$file")
+  fi
+  cat "$file"
+}
