@@ -25,17 +25,19 @@ public sealed class AppFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>The secret volunteers' ID numbers are hashed under in the tests.</summary>
     public const string PersonKeySecret = "test-person-key-secret";
 
     public async Task InitializeAsync()
     {
         (ConnectionString, _container) = await TestDatabase.AcquireAsync();
-        Host = await StartHostAsync(ConnectionString, "gulou_tests");
+        Host = await StartHostAsync(ConnectionString, "gulou_tests", logs: Logs);
     }
 
     /// <summary>The service in a test host, on its own schema, running its projection daemon alone.</summary>
-    public static async Task<IAlbaHost> StartHostAsync(string connectionString, string schema, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<IAlbaHost> StartHostAsync(string connectionString, string schema, IReadOnlyDictionary<string, string>? settings = null, CapturedLogs? logs = null)
     {
         JasperFxEnvironment.AutoStartHost = true;
         return await AlbaHost.For<Program>(builder =>
@@ -53,6 +55,11 @@ public sealed class AppFixture : IAsyncLifetime
 
             builder.ConfigureServices(services =>
             {
+                if (logs is not null)
+                {
+                    services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
+                }
+
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
             });

@@ -1,0 +1,31 @@
+using System.Net;
+using Gulou.Events.Contracts.Volunteers;
+using Gulou.Events.IntegrationTests.Infrastructure;
+using Gulou.Events.IntegrationTests.Volunteers;
+
+namespace Gulou.Events.IntegrationTests.Security;
+
+[Collection(AppCollection.Name)]
+public sealed class SecretsInLogsTests(AppFixture app)
+{
+    [Fact]
+    public async Task Keys_and_id_numbers_never_reach_the_logs_even_on_failures()
+    {
+        var district = await app.NewDistrictAsync();
+        var partner = await district.PartnerAsync();
+        const string badNumber = "350102199003071235";
+
+        (await partner.PostAsync("/api/v1/volunteers", new RegisterVolunteer(VolunteerTests.PersonA, new DateOnly(2023, 1, 1)))).ShouldBe(HttpStatusCode.Created);
+        (await partner.PostAsync("/api/v1/volunteers", new RegisterVolunteer(badNumber, new DateOnly(2023, 1, 1)))).ShouldBe(HttpStatusCode.BadRequest);
+        (await partner.PostRawAsync("/api/v1/volunteers", $$"""{"idNumber":"{{VolunteerTests.PersonB}}","registeredOn":"not a date"}""")).ShouldBe(HttpStatusCode.BadRequest);
+        (await partner.PostRawAsync("/api/v1/volunteers", $$"""{"idNumber":{{VolunteerTests.PersonA[..17]}},"registeredOn":"2023-01-01"}""")).ShouldBe(HttpStatusCode.BadRequest);
+        (await new ApiClient(app.Host, partner.Key + "x").GetAsync("/api/v1/plan")).ShouldBe(HttpStatusCode.Unauthorized);
+
+        var logged = string.Join("\n", app.Logs.Entries);
+        Assert.NotEmpty(logged);
+        foreach (var secret in new[] { partner.Key, partner.Key[4..], district.Admin.Key, VolunteerTests.PersonA, VolunteerTests.PersonA[..17], VolunteerTests.PersonB, badNumber })
+        {
+            Assert.DoesNotContain(secret, logged, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}
