@@ -53,7 +53,7 @@ public static class ReportActivityEndpoint
             return TypedResults.Ok(existing!.ToDto());
         }
 
-        session.Events.StartStream<ActivityRecord>(id, reported);
+        var started = session.Events.StartStream<ActivityRecord>(id, reported);
         try
         {
             await session.SaveChangesAsync(cancellation);
@@ -69,8 +69,10 @@ public static class ReportActivityEndpoint
                 : throw new InvalidOperationException("A colliding stream was not found again.", e);
         }
 
-        var created = await session.LoadAsync<ActivityRecord>(id, cancellation);
-        return TypedResults.Created($"/api/v1/activities/{id}", created!.ToDto());
+        // The new state follows from the one event just stored (stamped by the store); no need to read it back.
+        var created = ActivityRecord.Create((JasperFx.Events.IEvent<ActivityReported>)started.Events[0]);
+        created.Version = 1;
+        return TypedResults.Created($"/api/v1/activities/{id}", created.ToDto());
     }
 
     /// <summary>The event to record, or null when this exact report is already recorded.</summary>
