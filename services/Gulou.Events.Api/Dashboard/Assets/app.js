@@ -125,7 +125,7 @@ async function start() {
     fail(error);
     return;
   }
-  detail ??= createDetail({ plan: state.plan, signOut, describe });
+  detail ??= createDetail({ plan: () => state.plan, signOut, describe });
   byId('controls').hidden = false;
   await refresh();
 }

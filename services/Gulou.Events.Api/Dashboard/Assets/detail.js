@@ -8,6 +8,7 @@ import * as records from './records.js';
 const pageSize = 50;
 
 export function createDetail({ plan, signOut, describe }) {
+  // plan() is the catalog of the key now signed in: the dialog outlives a change of key.
   const dialog = byId('detail');
   const body = byId('detail-body');
   const title = byId('detail-title');
@@ -45,7 +46,7 @@ export function createDetail({ plan, signOut, describe }) {
       replace(body, path.startsWith('/api/v1/indicators/') ? records.observations(data) : records.designations([data]));
       return;
     }
-    const table = path === '/api/v1/activities' ? records.activities(data.items, plan, showHistory)
+    const table = path === '/api/v1/activities' ? records.activities(data.items, plan(), showHistory)
       : path === '/api/v1/designations' ? records.designations(data.items)
       : records.volunteers(data.items);
     replace(body, pager(current, data), table);

@@ -38,11 +38,11 @@ export function renderMeasures(table, overview, plan, open) {
         lang() === 'en' ? m.leadUnits.join(' ') : m.leadUnits.map((u) => unitNames.get(u) ?? u).join('、')) },
     ...figureColumns(open, (m) => `${m.code} ${titleOf(m)}`, true),
   ];
-  const bySection = Map.groupBy(overview.measures, (m) => m.section);
   const bodies = plan.sections.map((section) =>
     h('tbody', { dataset: { section: section.code } },
       h('tr', { class: 'section' }, h('th', { colspan: columns.length, scope: 'rowgroup' }, `${section.code} ${pick(section.title)}`)),
-      (bySection.get(section.code) ?? []).map((m) => h('tr', { dataset: { measure: m.code } }, columns.map((c) => cellOf(c, m))))));
+      overview.measures.filter((m) => m.section === section.code)
+        .map((m) => h('tr', { dataset: { measure: m.code } }, columns.map((c) => cellOf(c, m))))));
   table.replaceChildren(headOf(columns), ...bodies);
 }
 
