@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Every test of the solution: unit tests, and integration tests through the real HTTP pipeline against
-# real PostgreSQL. The database is GULOU_TEST_DB when set; otherwise Testcontainers' PostgreSQL when a
-# Docker engine answers; otherwise a private cluster under .local/pg-test started from Debian's binaries.
+# Every test of the solution: unit tests, integration tests through the real HTTP pipeline against
+# real PostgreSQL, and browser tests of the dashboard in Debian's Chromium (installed when missing).
+# The database is GULOU_TEST_DB when set; otherwise Testcontainers' PostgreSQL when a Docker engine
+# answers; otherwise a private cluster under .local/pg-test started from Debian's binaries.
 # Then the short fault test (build/faults.sh --short: three nodes, a killed daemon node, a PostgreSQL restart);
 # FAULTS=0 skips it. BENCH=1 also runs the quick benchmark (build/bench.sh --quick).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/pg.sh
 source "$root/build/lib/pg.sh"
+# shellcheck source=lib/chromium.sh
+source "$root/build/lib/chromium.sh"
 gulou_require_dotnet
+gulou_require_chromium
 cd "$root"
 
 docker_answers() {

@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Dashboard;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Health;
 using Gulou.Events.Api.Infrastructure.Hosting;
@@ -44,6 +45,7 @@ var app = builder.Build();
 app.UseGulouProblemDetails();
 app.UseGulouCorrelationId();
 app.UseGulouOpenApi();
+app.UseGulouDashboard();
 app.UseRouting();
 app.UseGulouRequestBodyLimit();
 app.UseAuthentication();

@@ -1,0 +1,164 @@
+// The auditors' dashboard: asks for a key once per browser session, then shows progress against the plan
+// (live, or as known at a cut-off) and opens the records behind any figure.
+
+import { forgetKey, get, saveKey, savedKey } from './api.js';
+import { createDetail } from './detail.js';
+import { byId, h, replace } from './dom.js';
+import { lang, pick, setLang, t, translateStatic } from './i18n.js';
+import { remember } from './names.js';
+import { renderReview } from './review.js';
+import { renderInstitutions, renderMeasures, renderUnits } from './tables.js';
+import { renderTargets } from './targets.js';
+
+const state = { plan: null, live: null, review: null, year: '', asOf: '' };
+const message = byId('message');
+const yearSelect = byId('year');
+const asOfInput = byId('as-of');
+let detail = null;
+let request = 0;
+let shown = null;
+
+function describe(error) {
+  if (error.kind !== 'failed') return t(error.kind);
+  return t('failed', { status: error.status, detail: error.problem?.detail ?? error.problem?.title ?? '' });
+}
+
+function showMessage(error) {
+  shown = error;
+  message.textContent = describe(error);
+  message.dataset.kind = error.kind;
+  message.hidden = false;
+}
+
+function signOut(error) {
+  forgetKey();
+  state.plan = state.live = state.review = null;
+  for (const id of ['controls', 'live', 'review']) byId(id).hidden = true;
+  byId('key-panel').hidden = false;
+  document.body.dataset.view = 'key';
+  if (error) showMessage(error);
+  else message.hidden = true;
+  byId('key-input').focus();
+}
+
+/** Figures of another year or cut-off must not stand beside the selector once this one failed. */
+function fail(error) {
+  if (error.kind === 'unauthenticated') signOut(error);
+  else showMessage(error);
+  byId('live').hidden = byId('review').hidden = true;
+  document.body.dataset.view = `error:${error.kind}`;
+}
+
+/** The cut-off typed in the district's time, as an instant; one in the future means "as known now". */
+function cutoff(local) {
+  const instant = new Date(`${local.length === 16 ? `${local}:00` : local}+08:00`);
+  return (instant > new Date() ? new Date() : instant).toISOString();
+}
+
+const viewName = () => (state.asOf ? `review:${state.year || 'plan'}` : `live:${state.year || 'plan'}`);
+
+async function refresh() {
+  const mine = ++request;
+  document.body.dataset.view = 'loading';
+  const year = state.year || undefined;
+  try {
+    if (state.asOf) {
+      state.review = await get(year ? `/api/v1/reviews/${year}` : '/api/v1/reviews/plan', { asOf: cutoff(state.asOf) });
+    } else {
+      const query = { year, waitForNonStale: true, waitSeconds: 5 };
+      const [progress, measures, units] = await Promise.all(
+        ['/api/v1/progress', '/api/v1/progress/measures', '/api/v1/progress/units'].map((path) => get(path, query)));
+      state.live = { progress, measures, units };
+      remember(units.institutions);
+    }
+    if (mine !== request) return;
+    message.hidden = true;
+    render();
+    document.body.dataset.view = viewName();
+  } catch (error) {
+    if (mine === request) fail(error);
+  }
+}
+
+function renderHeader() {
+  translateStatic();
+  byId('language').textContent = t('language');
+  if (!state.plan) return;
+  byId('plan-title').textContent = pick(state.plan.title);
+  byId('plan-period').textContent = t('period', state.plan.period);
+  const years = [];
+  for (let y = state.plan.period.from; y <= state.plan.period.to; y++) years.push(y);
+  replace(yearSelect, h('option', { value: '' }, t('wholePeriod')), years.map((y) => h('option', { value: y }, String(y))));
+  yearSelect.value = state.year;
+  byId('as-of-clear').hidden = !state.asOf;
+}
+
+function render() {
+  renderHeader();
+  byId('live').hidden = Boolean(state.asOf) || !state.live;
+  byId('review').hidden = !state.asOf || !state.review;
+  if (state.asOf && state.review) {
+    renderReview(byId('review'), state.review, state.plan, detail);
+  } else if (state.live) {
+    const { progress, measures, units } = state.live;
+    const f = progress.freshness;
+    const freshness = byId('freshness');
+    freshness.textContent = t(f.caughtUp ? 'fresh' : 'stale', { sequence: f.lastAppliedSequence, highWater: f.highWaterMark });
+    freshness.classList.toggle('stale', !f.caughtUp);
+    renderTargets(byId('targets'), progress, state.plan, detail.open);
+    renderMeasures(byId('measures'), measures, state.plan, detail.open);
+    renderUnits(byId('units'), units.units, detail.open);
+    renderInstitutions(byId('institutions'), units.institutions, detail.open);
+  }
+}
+
+async function start() {
+  if (!savedKey()) {
+    signOut(null);
+    return;
+  }
+  byId('key-panel').hidden = true;
+  document.body.dataset.view = 'loading';
+  try {
+    state.plan = await get('/api/v1/plan');
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  detail ??= createDetail({ plan: () => state.plan, signOut, describe });
+  byId('controls').hidden = false;
+  await refresh();
+}
+
+byId('key-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = byId('key-input');
+  saveKey(input.value.trim());
+  input.value = '';
+  message.hidden = true;
+  start();
+});
+byId('sign-out').addEventListener('click', () => signOut(null));
+byId('language').addEventListener('click', () => {
+  setLang(lang() === 'zh' ? 'en' : 'zh');
+  if (state.plan && (state.live || state.review)) render();
+  else renderHeader();
+  if (!message.hidden && shown) message.textContent = describe(shown);
+  detail?.rerender();
+});
+yearSelect.addEventListener('change', () => {
+  state.year = yearSelect.value;
+  refresh();
+});
+asOfInput.addEventListener('change', () => {
+  state.asOf = asOfInput.value;
+  refresh();
+});
+byId('as-of-clear').addEventListener('click', () => {
+  state.asOf = asOfInput.value = '';
+  refresh();
+});
+
+setLang(lang());
+renderHeader();
+start();
