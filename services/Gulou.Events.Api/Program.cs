@@ -43,6 +43,7 @@ builder.Host.UseGulouWolverine(builder.Configuration);
 
 var app = builder.Build();
 app.UseGulouProblemDetails();
+app.UseGulouApiHeaders();
 app.UseGulouCorrelationId();
 app.UseGulouOpenApi();
 app.UseGulouDashboard();

@@ -53,6 +53,16 @@ public sealed class HostingTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Api_answers_are_not_sniffed_framed_or_cached()
+    {
+        var answer = await app.Anonymous.GetAsync("/api/v1/plan");
+
+        Assert.Equal("nosniff", answer.Headers.XContentTypeOptions.ToString());
+        Assert.Equal("DENY", answer.Headers.XFrameOptions.ToString());
+        Assert.Equal("no-store", answer.Headers.CacheControl.ToString());
+    }
+
+    [Fact]
     public async Task The_openapi_ui_is_served()
     {
         var page = (await app.Anonymous.GetAsync("/swagger/index.html")).ShouldBe(HttpStatusCode.OK);

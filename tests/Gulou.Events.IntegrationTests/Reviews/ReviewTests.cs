@@ -76,7 +76,9 @@ public sealed class ReviewTests(AppFixture app) : IAsyncLifetime
         }, changes);
         Assert.All(review.Differences, d => Assert.True(d.FirstChangedAt > _cutoff));
         Assert.All(review.Differences, d => Assert.Equal("activity", d.Record));
-        Assert.Equal($"/api/v1/activities/{_a["a"].Id}/history", review.Differences.Single(d => d.Id == _a["a"].Id).History);
+        var correction = review.Differences.Single(d => d.Id == _a["a"].Id);
+        Assert.Equal($"/api/v1/activities/{_a["a"].Id}/history", correction.History);
+        Assert.Equal(("competition a", _fzu.InstitutionId), (correction.Label, correction.InstitutionId));
     }
 
     [Fact]

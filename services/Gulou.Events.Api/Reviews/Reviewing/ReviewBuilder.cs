@@ -80,7 +80,8 @@ public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimePr
             }
 
             var changes = stream.Select(e => ChangeKind(e.Data, existing.Contains(stream.Key))).OfType<string>().Distinct().ToList();
-            differences.Add(new ReviewDifference(RecordKind(then), stream.Key, changes, stream.Min(e => e.Timestamp), stream.Max(e => e.Timestamp), HistoryOf(then)));
+            var (label, institution) = Describe(then);
+            differences.Add(new ReviewDifference(RecordKind(then), stream.Key, label, institution, changes, stream.Min(e => e.Timestamp), stream.Max(e => e.Timestamp), HistoryOf(then)));
         }
 
         return differences.OrderBy(d => d.FirstChangedAt).ToList();
@@ -130,6 +131,15 @@ public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimePr
         DesignationTally => "designation",
         VolunteerTally => "volunteer",
         _ => "indicator",
+    };
+
+    private static (string Label, Guid? Institution) Describe(ITally tally) => tally switch
+    {
+        ActivityTally { Activity: { } a } => (a.Title, a.InstitutionId),
+        DesignationTally { Designation: { } d } => (d.SubjectName, null),
+        VolunteerTally { Volunteer: { } v } => (v.PersonKey[..12], v.Registrations.Count == 1 ? v.Registrations[0].InstitutionId : null),
+        IndicatorTally { Indicator: { } i } => (i.TargetCode, null),
+        _ => ("", null),
     };
 
     private static string HistoryOf(ITally tally) => tally switch
