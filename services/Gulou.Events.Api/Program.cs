@@ -19,6 +19,7 @@ using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseGulouUrls();
+builder.UseGulouSecretFiles();
 builder.AddGulouObservability();
 var settings = GulouSettings.From(builder.Configuration);
 var plan = PlanModule.Load(settings);
