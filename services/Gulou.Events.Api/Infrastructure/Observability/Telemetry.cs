@@ -14,9 +14,9 @@ namespace Gulou.Events.Api.Infrastructure.Observability;
 /// </summary>
 public static class Telemetry
 {
-    public static readonly string[] Sources = ["Marten", "Wolverine", DatabaseSpans.Source];
+    public static readonly string[] Sources = ["Marten", "Wolverine", PollingSpans.Npgsql];
 
-    public static readonly string[] Meters = ["Marten", "Wolverine*", DatabaseSpans.Source, "System.Runtime"];
+    public static readonly string[] Meters = ["Marten", "Wolverine*", PollingSpans.Npgsql, "System.Runtime"];
 
     public static IServiceCollection AddGulouTelemetry(this IServiceCollection services, TelemetrySettings settings)
     {
@@ -33,7 +33,7 @@ public static class Telemetry
             {
                 tracing.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
                     .AddSource(Sources)
-                    .AddProcessor<DatabaseSpans>();
+                    .AddProcessor<PollingSpans>();
                 if (settings.Console)
                 {
                     tracing.AddConsoleExporter();
