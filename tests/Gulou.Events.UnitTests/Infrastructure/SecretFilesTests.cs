@@ -12,13 +12,14 @@ public sealed class SecretFilesTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_secrets.FullName, "ConnectionStrings__Gulou"), "Host=db;Database=gulou\n");
         File.WriteAllText(Path.Combine(_secrets.FullName, "Gulou__PersonKeySecret"), "from-a-file");
+        File.WriteAllText(Path.Combine(_secrets.FullName, "Gulou__AdminKey"), "glk_written_by_an_editor\r\n");
 
         var settings = GulouSettings.From(Builder($"--GULOU_SECRETS_DIR={_secrets.FullName}").Configuration);
 
         Assert.Equal("Host=db;Database=gulou", settings.ConnectionString);
         Assert.True(settings.HasConfiguredDatabase);
         Assert.Equal("from-a-file", settings.PersonKeySecret);
-        Assert.Null(settings.AdminKey);
+        Assert.Equal("glk_written_by_an_editor", settings.AdminKey);
     }
 
     [Fact]
