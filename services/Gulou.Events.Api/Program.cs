@@ -3,6 +3,7 @@ using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Health;
 using Gulou.Events.Api.Infrastructure.Hosting;
 using Gulou.Events.Api.Infrastructure.Json;
+using Gulou.Events.Api.Infrastructure.Observability;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
@@ -19,6 +20,8 @@ using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseGulouUrls();
+builder.UseGulouSecretFiles();
+builder.AddGulouObservability();
 var settings = GulouSettings.From(builder.Configuration);
 var plan = PlanModule.Load(settings);
 
@@ -42,6 +45,7 @@ builder.Services
 builder.Host.UseGulouWolverine(builder.Configuration);
 
 var app = builder.Build();
+app.UseGulouObservability();
 app.UseGulouProblemDetails();
 app.UseGulouApiHeaders();
 app.UseGulouCorrelationId();

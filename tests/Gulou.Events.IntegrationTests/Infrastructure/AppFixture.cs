@@ -37,7 +37,8 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     /// <summary>The service in a test host, on its own schema, running its projection daemon alone.</summary>
-    public static async Task<IAlbaHost> StartHostAsync(string connectionString, string schema, IReadOnlyDictionary<string, string>? settings = null, CapturedLogs? logs = null)
+    public static async Task<IAlbaHost> StartHostAsync(string connectionString, string schema, IReadOnlyDictionary<string, string>? settings = null, CapturedLogs? logs = null,
+        Action<IServiceCollection>? configure = null)
     {
         JasperFxEnvironment.AutoStartHost = true;
         return await AlbaHost.For<Program>(builder =>
@@ -62,6 +63,7 @@ public sealed class AppFixture : IAsyncLifetime
 
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
+                configure?.Invoke(services);
             });
         });
     }

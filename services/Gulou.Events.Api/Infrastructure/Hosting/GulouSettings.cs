@@ -40,7 +40,7 @@ public sealed record GulouSettings
         var connectionString = configuration.GetConnectionString("Gulou") ?? configuration["GULOU_DB"];
         return new GulouSettings
         {
-            ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? LocalDatabase : connectionString,
+            ConnectionString = NullIfBlank(connectionString) ?? LocalDatabase,
             HasConfiguredDatabase = !string.IsNullOrWhiteSpace(connectionString),
             DefaultTenant = configuration["Gulou:DefaultTenant"] ?? "gulou",
             AdminKey = NullIfBlank(configuration["Gulou:AdminKey"] ?? configuration["GULOU_ADMIN_KEY"]),
@@ -52,5 +52,6 @@ public sealed record GulouSettings
         };
     }
 
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    /// <summary>Trimmed: a secret file or Secret written by an editor ends in a newline that is no part of the value.</summary>
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

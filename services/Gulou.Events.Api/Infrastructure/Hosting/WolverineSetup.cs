@@ -1,6 +1,7 @@
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Infrastructure.Validation;
+using JasperFx;
 using JasperFx.CodeGeneration;
 using Marten;
 using Wolverine;
@@ -16,6 +17,12 @@ public static class WolverineSetup
         opts.ApplicationAssembly = typeof(WolverineSetup).Assembly;
         opts.Policies.AutoApplyTransactions();
         opts.CodeGeneration.TypeLoadMode = CodegenMode(configuration);
+        if (!GulouSettings.From(configuration).AutoCreateSchema)
+        {
+            // Wolverine's inbox, outbox and node tables are migrated by db-apply together with Marten's.
+            opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
+        }
+
         if (configuration["Gulou:GeneratedCodeOutputPath"] is { Length: > 0 } output)
         {
             // Lets the test of the committed generated code write a fresh copy elsewhere to compare.

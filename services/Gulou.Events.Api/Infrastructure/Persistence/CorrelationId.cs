@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.Observability;
 
 namespace Gulou.Events.Api.Infrastructure.Persistence;
 
 /// <summary>
 /// Every request has a correlation id: the client's <c>X-Correlation-ID</c> when it sends a sensible one,
-/// otherwise the trace id. It is echoed back and stored on every event the request appends.
+/// otherwise the trace id. It is echoed back, stored on every event the request appends and carried by every log
+/// entry of the request (<see cref="RequestScope"/>).
 /// </summary>
 public static partial class CorrelationId
 {
@@ -25,11 +27,8 @@ public static partial class CorrelationId
         var id = sent.Length > 0 ? sent : System.Diagnostics.Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
         http.Items[ItemKey] = id;
         http.Response.Headers[HeaderName] = id;
-        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Gulou.Requests");
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
-        {
-            await next(http);
-        }
+        RequestScope.SetCorrelationId(http, id);
+        await next(http);
     });
 
     [GeneratedRegex("^[A-Za-z0-9_.:/-]{1,128}$")]
