@@ -47,6 +47,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /api/v1/institutions/{id}/keys"] = [Caller.Admin],
         ["DELETE /api/v1/keys/{keyId}"] = [Caller.Admin],
         ["POST /api/v1/activities"] = Partners,
+        ["POST /api/v1/activities/batch"] = Partners,
         ["GET /api/v1/activities"] = Everyone,
         ["GET /api/v1/activities/{id}"] = AllButOtherPartner,
         ["GET /api/v1/activities/{id}/history"] = AllButOtherPartner,
@@ -197,6 +198,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         {
             "/api/v1/institutions" => new RegisterInstitution("新单位", InstitutionKind.School, Role.Partner),
             "/api/v1/activities" => Reports.LabOpenDay("NEW-1"),
+            "/api/v1/activities/batch" => new ReportBatch([Reports.LabOpenDay("NEW-2")]),
             _ when template.EndsWith("/attendance", StringComparison.Ordinal) => new RecordAttendance(1, Youth: 1),
             _ when template.EndsWith("/evidence", StringComparison.Ordinal) => new AttachEvidence(1, EvidenceKind.Link, "https://example.org/e"),
             _ when template.EndsWith("/corrections", StringComparison.Ordinal) => new CorrectActivity(1, Title: "新标题"),
