@@ -48,6 +48,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["DELETE /api/v1/keys/{keyId}"] = [Caller.Admin],
         ["POST /api/v1/activities"] = Partners,
         ["POST /api/v1/activities/batch"] = Partners,
+        ["POST /api/v1/activities/import"] = Partners,
+        ["GET /api/v1/activities/import/template"] = Everyone,
         ["GET /api/v1/activities"] = Everyone,
         ["GET /api/v1/activities/{id}"] = AllButOtherPartner,
         ["GET /api/v1/activities/{id}/history"] = AllButOtherPartner,

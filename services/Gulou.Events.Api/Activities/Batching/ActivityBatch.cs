@@ -137,7 +137,7 @@ public sealed class ActivityBatch(IDocumentSession session, Caller caller, Curre
     {
         if (entry.Report is not { } report)
         {
-            return (entry, Guid.Empty, Rejected(null, new Dictionary<string, string[]> { ["body"] = ["An item is an activity report, not null."] }));
+            return (entry, Guid.Empty, Rejected(null, entry.Unreadable ?? new Dictionary<string, string[]> { ["body"] = ["An item is an activity report, not null."] }));
         }
 
         var errors = RequestValidation.ErrorsOf(validator.Validate(report));
