@@ -249,6 +249,18 @@ public sealed class ImportTests(AppFixture app)
         Assert.Equal(ReportOutcome.Created, result.Items.Single().Outcome);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_csv_body_and_both_answers()
+    {
+        var paths = (await app.Anonymous.GetAsync("/swagger/v1/swagger.json")).Json().GetProperty("paths");
+        var import = paths.GetProperty(Import).GetProperty("post");
+        var template = paths.GetProperty($"{Import}/template").GetProperty("get");
+
+        Assert.True(import.GetProperty("requestBody").GetProperty("content").TryGetProperty("text/csv", out _));
+        Assert.Contains("ImportResult", import.GetProperty("responses").GetProperty("200").GetRawText(), StringComparison.Ordinal);
+        Assert.True(template.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/csv", out _));
+    }
+
     /// <summary><paramref name="length"/> bytes that repeat a pattern.</summary>
     private sealed class RepeatingStream(byte[] pattern, long length) : GeneratedStream
     {

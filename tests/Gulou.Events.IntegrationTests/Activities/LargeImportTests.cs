@@ -16,13 +16,6 @@ using Xunit.Abstractions;
 
 namespace Gulou.Events.IntegrationTests.Activities;
 
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class AloneCollection
-{
-    /// <summary>Tests that measure the process (its memory) run after all others, one at a time.</summary>
-    public const string Name = "alone";
-}
-
 /// <summary>
 /// A file of 100,000 rows, generated as it is sent and never held whole, goes through the import while the managed
 /// heap is sampled: what the import keeps alive at any moment must stay far below the size of the file.

@@ -47,7 +47,7 @@ public sealed class ImportAnswer(ImportFile file, ActivityBatch batch, bool dryR
 
             json ??= Begin(httpContext);
             json.WriteEndArray();
-            json.WritePropertyName(options.PropertyNamingPolicy!.ConvertName(nameof(ImportResult.Counts)));
+            json.WritePropertyName("counts");
             JsonSerializer.Serialize(json, tally.Counts, options);
             json.WriteEndObject();
             await json.FlushAsync(cancellation);
