@@ -95,6 +95,22 @@ public sealed class BatchTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Identical_batches_sent_at_once_store_each_activity_once()
+    {
+        var district = await app.NewDistrictAsync();
+        var partner = await district.PartnerAsync();
+        var batch = new ReportBatch(Enumerable.Range(1, 40).Select(i => (ReportActivity?)Reports.Competition($"RACE-{i}", i, new DateOnly(2023, 5, 1))).ToList());
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => partner.PostAsync(Batch, batch)));
+
+        var results = answers.Select(a => a.ShouldBe(HttpStatusCode.OK).As<BatchResult>()).ToList();
+        Assert.Equal(40, results.Sum(r => r.Counts.Created));
+        Assert.All(results, r => Assert.Equal(40, r.Counts.Created + r.Counts.Duplicate));
+        Assert.Single(results.Select(r => string.Join(',', r.Items.Select(i => i.Id))).Distinct());
+        Assert.Equal(40, (await partner.GetAsync("/api/v1/activities?pageSize=100")).As<PagedList<ActivityDto>>().Total);
+    }
+
+    [Fact]
     public async Task An_atomic_batch_with_an_invalid_item_stores_nothing_and_still_lists_every_item()
     {
         var district = await app.NewDistrictAsync();
