@@ -5,6 +5,7 @@ public static class ErrorCodes
 {
     public const string ValidationFailed = "validation_failed";
     public const string MalformedJson = "malformed_json";
+    public const string MalformedCsv = "malformed_csv";
     public const string MalformedRequest = "malformed_request";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string NotAcceptable = "not_acceptable";

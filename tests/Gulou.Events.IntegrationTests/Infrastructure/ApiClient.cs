@@ -40,7 +40,14 @@ public sealed class ApiClient(IAlbaHost host, string? key)
 
             if (body is not null)
             {
-                expression.ByteArray(body).ToUrl(url);
+                // ToUrl takes a path only: the query string goes on separately, or it would be escaped into the path.
+                var query = url.IndexOf('?', StringComparison.Ordinal);
+                expression.ByteArray(body).ToUrl(query < 0 ? url : url[..query]);
+                if (query >= 0)
+                {
+                    s.ConfigureHttpContext(c => c.Request.QueryString = new QueryString(url[query..]));
+                }
+
                 s.WithRequestHeader("Content-Type", "application/json");
             }
             else

@@ -6,13 +6,6 @@ using Gulou.Events.Contracts.Plan;
 
 namespace Gulou.Events.Api.Activities.Listing;
 
-/// <summary>Which activities count in a figure: those counted officially (neither rejected nor retracted) or only the verified ones.</summary>
-public enum CountedAs
-{
-    Official,
-    Verified,
-}
-
 /// <summary>
 /// The filters of <c>GET /api/v1/activities</c>. <c>target</c>, <c>measure</c>, <c>unit</c> and <c>institution</c>
 /// with <c>year</c> (or <c>toYear</c>, from the start of the plan) and <c>counted</c> select exactly the activities

@@ -8,7 +8,9 @@ namespace Gulou.Events.Api.Infrastructure.Errors;
 /// </summary>
 public sealed class ProblemException : Exception
 {
-    public ProblemException(int status, string code, string title, string? detail = null, IReadOnlyDictionary<string, string[]>? errors = null)
+    public ProblemException(
+        int status, string code, string title, string? detail = null, IReadOnlyDictionary<string, string[]>? errors = null,
+        IReadOnlyDictionary<string, object?>? extensions = null)
         : base(detail ?? title)
     {
         Status = status;
@@ -16,6 +18,7 @@ public sealed class ProblemException : Exception
         Title = title;
         Detail = detail;
         Errors = errors;
+        Extensions = extensions;
     }
 
     public int Status { get; }
@@ -27,6 +30,9 @@ public sealed class ProblemException : Exception
     public string? Detail { get; }
 
     public IReadOnlyDictionary<string, string[]>? Errors { get; }
+
+    /// <summary>More members of the problem body, beside <c>code</c> and <c>errors</c> (a batch's item results).</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; }
 
     public static ProblemException NotFound(string what, object id) =>
         new(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Not found", $"No {what} with id '{id}'.");

@@ -17,8 +17,16 @@ public static class Problems
         return problem;
     }
 
-    public static ProblemDetails From(ProblemException exception) =>
-        Create(exception.Status, exception.Code, exception.Title, exception.Detail, exception.Errors);
+    public static ProblemDetails From(ProblemException exception)
+    {
+        var problem = Create(exception.Status, exception.Code, exception.Title, exception.Detail, exception.Errors);
+        foreach (var (name, value) in exception.Extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[name] = value;
+        }
+
+        return problem;
+    }
 
     /// <summary>The code for an answer that was produced without one (by the framework or the status-code pages).</summary>
     public static string DefaultCode(int status) => status switch

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Gulou.Events.Contracts;
 
 namespace Gulou.Events.Api.Infrastructure.Json;
 
@@ -8,12 +9,11 @@ public static class JsonDefaults
 {
     public static void Configure(JsonSerializerOptions options)
     {
-        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        ApiJson.Configure(options);
         options.PropertyNameCaseInsensitive = false;
         // A misspelt field must not be silently dropped from an official record. (Requests only: stored events
         // and documents are read leniently, so that old events stay readable when a type gains or loses a member.)
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
     }
 
     public static JsonSerializerOptions Create()

@@ -26,6 +26,7 @@ public static class OpenApiSetup
                 Description = "An access key issued by POST /api/v1/institutions/{id}/keys.",
             });
             o.OperationFilter<ApiKeyRequirementFilter>();
+            o.OperationFilter<RawRequestBodyFilter>();
             o.CustomSchemaIds(type => type.IsGenericType
                 ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Concat(type.GetGenericArguments().Select(a => a.Name))
                 : type.Name);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Contracts;
 using Wolverine.Http;
@@ -23,12 +24,15 @@ public static class RequestValidation
             return WolverineContinue.Result();
         }
 
-        var errors = result.Errors
-            .GroupBy(e => e.PropertyName)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        var errors = ErrorsOf(result);
         return Results.Problem(Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed, "One or more fields are invalid.",
             string.Join(" ", errors.SelectMany(e => e.Value)), errors));
     }
+
+    /// <summary>A validator's failures as the <c>errors</c> of a problem: messages grouped by the field's JSON name.</summary>
+    public static Dictionary<string, string[]> ErrorsOf(ValidationResult result) => result.Errors
+        .GroupBy(e => e.PropertyName)
+        .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
 
     private static IResult MissingBody() => Results.Problem(Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed,
         "One or more fields are invalid.", "A JSON body is required.", new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] }));

@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.Csv;
 using Gulou.Events.Contracts.Progress;
 
 namespace Gulou.Events.Api.Progress.Export;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using Gulou.Events.Api.Infrastructure.Csv;
 using Gulou.Events.Api.Infrastructure.Hosting;
 using Gulou.Events.Api.Infrastructure.Json;
 using Gulou.Events.Api.Plan;
-using Gulou.Events.Api.Progress.Export;
 using Gulou.Events.Api.Reviews.Reviewing;
 using Gulou.Events.Contracts.Reviews;
 using JasperFx.CommandLine;

@@ -97,15 +97,15 @@ namespace Internal.Generated.WolverineHandlers
             var target = httpContext.Request.Query["target"];
             var unit = httpContext.Request.Query["unit"];
             string counted_rawValue = httpContext.Request.Query["counted"];
-            System.Nullable<Gulou.Events.Api.Activities.Listing.CountedAs> counted = default;
+            System.Nullable<Gulou.Events.Contracts.Activities.CountedAs> counted = default;
 
-            if (Gulou.Events.Api.Activities.Listing.CountedAs.TryParse<Gulou.Events.Api.Activities.Listing.CountedAs>(counted_rawValue, true, out var counted_parsed))
+            if (Gulou.Events.Contracts.Activities.CountedAs.TryParse<Gulou.Events.Contracts.Activities.CountedAs>(counted_rawValue, true, out var counted_parsed))
             {
                 counted = counted_parsed;
             }
             else if (!string.IsNullOrEmpty(counted_rawValue))
             {
-                await WriteQueryValueParsingProblem(httpContext, "counted", counted_rawValue, "Gulou.Events.Api.Activities.Listing.CountedAs").ConfigureAwait(false);
+                await WriteQueryValueParsingProblem(httpContext, "counted", counted_rawValue, "Gulou.Events.Contracts.Activities.CountedAs").ConfigureAwait(false);
                 return;
             }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Gulou.Events.Api.Progress.Export;
+namespace Gulou.Events.Api.Infrastructure.Csv;
 
 /// <summary>A table written as RFC 4180 CSV in UTF-8 with a byte-order mark, so spreadsheet programs keep Chinese text intact.</summary>
 public sealed class CsvTable(IReadOnlyList<string> headers)

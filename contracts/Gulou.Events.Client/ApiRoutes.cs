@@ -1,0 +1,66 @@
+using System.Reflection;
+
+namespace Gulou.Events.Client;
+
+/// <summary>
+/// Every route of the API, in one table. A new route of the service is one line here and one method on its resource
+/// client; a test compares this table with the service's OpenAPI document, so neither can gain a route alone.
+/// </summary>
+public static class ApiRoutes
+{
+    public static readonly ApiRoute GetPlan = new("GET", "/api/v1/plan");
+
+    public static readonly ApiRoute RegisterInstitution = new("POST", "/api/v1/institutions");
+    public static readonly ApiRoute ListInstitutions = new("GET", "/api/v1/institutions");
+    public static readonly ApiRoute GetInstitution = new("GET", "/api/v1/institutions/{id}");
+    public static readonly ApiRoute IssueKey = new("POST", "/api/v1/institutions/{id}/keys");
+    public static readonly ApiRoute RevokeKey = new("DELETE", "/api/v1/keys/{keyId}");
+
+    public static readonly ApiRoute ReportActivity = new("POST", "/api/v1/activities");
+    public static readonly ApiRoute ReportActivities = new("POST", "/api/v1/activities/batch");
+    public static readonly ApiRoute ImportActivities = new("POST", "/api/v1/activities/import");
+    public static readonly ApiRoute GetImportTemplate = new("GET", "/api/v1/activities/import/template");
+    public static readonly ApiRoute ListActivities = new("GET", "/api/v1/activities");
+    public static readonly ApiRoute GetActivity = new("GET", "/api/v1/activities/{id}");
+    public static readonly ApiRoute GetActivityHistory = new("GET", "/api/v1/activities/{id}/history");
+    public static readonly ApiRoute RecordAttendance = new("POST", "/api/v1/activities/{id}/attendance");
+    public static readonly ApiRoute AttachEvidence = new("POST", "/api/v1/activities/{id}/evidence");
+    public static readonly ApiRoute CorrectActivity = new("POST", "/api/v1/activities/{id}/corrections");
+    public static readonly ApiRoute RetractActivity = new("POST", "/api/v1/activities/{id}/retraction");
+    public static readonly ApiRoute VerifyActivity = new("POST", "/api/v1/activities/{id}/verification");
+
+    public static readonly ApiRoute RecordDesignation = new("POST", "/api/v1/designations");
+    public static readonly ApiRoute ListDesignations = new("GET", "/api/v1/designations");
+    public static readonly ApiRoute GetDesignation = new("GET", "/api/v1/designations/{id}");
+    public static readonly ApiRoute RevokeDesignation = new("POST", "/api/v1/designations/{id}/revocation");
+
+    public static readonly ApiRoute RegisterVolunteer = new("POST", "/api/v1/volunteers");
+    public static readonly ApiRoute ListVolunteers = new("GET", "/api/v1/volunteers");
+    public static readonly ApiRoute DeregisterVolunteer = new("POST", "/api/v1/volunteers/{personKey}/deregistration");
+
+    public static readonly ApiRoute RecordObservation = new("POST", "/api/v1/indicators/{targetCode}/observations");
+    public static readonly ApiRoute GetObservations = new("GET", "/api/v1/indicators/{targetCode}/observations");
+
+    public static readonly ApiRoute GetProgress = new("GET", "/api/v1/progress");
+    public static readonly ApiRoute GetTargetProgress = new("GET", "/api/v1/progress/targets/{code}");
+    public static readonly ApiRoute ListMeasureProgress = new("GET", "/api/v1/progress/measures");
+    public static readonly ApiRoute GetMeasureProgress = new("GET", "/api/v1/progress/measures/{code}");
+    public static readonly ApiRoute GetUnitProgress = new("GET", "/api/v1/progress/units");
+
+    public static readonly ApiRoute ListClosedYears = new("GET", "/api/v1/reviews");
+    public static readonly ApiRoute GetYearReview = new("GET", "/api/v1/reviews/{year}");
+    public static readonly ApiRoute GetPlanReview = new("GET", "/api/v1/reviews/plan");
+    public static readonly ApiRoute CloseYear = new("POST", "/api/v1/reviews/{year}/close");
+
+    public static readonly ApiRoute RebuildProjection = new("POST", "/api/v1/admin/projections/rebuild");
+    public static readonly ApiRoute VerifyProjections = new("POST", "/api/v1/admin/projections/verify");
+    public static readonly ApiRoute GetProjections = new("GET", "/api/v1/admin/projections");
+    public static readonly ApiRoute GetProjectionOperation = new("GET", "/api/v1/admin/projections/operations/{id}");
+
+    /// <summary>The whole table.</summary>
+    public static IReadOnlyList<ApiRoute> All { get; } = typeof(ApiRoutes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(ApiRoute))
+        .Select(f => (ApiRoute)f.GetValue(null)!)
+        .ToList();
+}
