@@ -100,4 +100,25 @@ public sealed class DesignationTests(AppFixture app)
         Assert.Equal(["C-1", "C-2"], await Counted(2023));
         (await cast.GetAsync("/api/v1/designations?target=T-COMPETITION")).Problem(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task The_list_filters_by_kind_and_level_written_as_the_bodies_write_them()
+    {
+        var district = await app.NewDistrictAsync();
+        var cast = await district.UnitAsync("CAST");
+        await cast.PostAsync("/api/v1/designations", new RecordDesignation(DesignationKind.CertifiedCommunity, "K-1", DesignationLevel.City, new DateOnly(2022, 1, 1)));
+        await cast.PostAsync("/api/v1/designations", new RecordDesignation(DesignationKind.CertifiedCommunity, "K-2", DesignationLevel.District, new DateOnly(2022, 1, 1)));
+        await cast.PostAsync("/api/v1/designations", new RecordDesignation(DesignationKind.ScienceBase, "K-3", DesignationLevel.City, new DateOnly(2022, 1, 1)));
+
+        async Task<string[]> Listed(string query) =>
+            (await cast.GetAsync($"/api/v1/designations?{query}")).ShouldBe(HttpStatusCode.OK)
+                .As<PagedList<DesignationDto>>().Items.Select(d => d.SubjectKey).ToArray();
+
+        Assert.Equal(["K-1", "K-2"], await Listed("kind=certified_community"));
+        Assert.Equal(["K-1"], await Listed("kind=certified_community&level=city"));
+        Assert.Equal(["K-3"], await Listed("kind=science_base"));
+        Assert.Equal(["K-1", "K-2", "K-3"], await Listed(""));
+        var problem = (await cast.GetAsync("/api/v1/designations?kind=castle")).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("kind", problem.Errors.Keys);
+    }
 }

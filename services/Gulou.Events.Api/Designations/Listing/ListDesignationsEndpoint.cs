@@ -18,21 +18,23 @@ public static class ListDesignationsEndpoint
     /// Designated subjects. With <c>target</c>, exactly those the target counts at the end of <c>year</c>
     /// (or now): the target's kind and level, awarded by then and not revoked by then.
     /// </summary>
+    /// <param name="kind">certified_community, science_base, model_worker_studio or backbone_teacher.</param>
     [WolverineGet("/api/v1/designations", OperationId = "ListDesignations")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<PagedList<DesignationDto>> List(
-        IQuerySession session, CurrentPlan plan, DesignationKind? kind, DesignationLevel? level, string? target, int? year, int? page, int? pageSize, CancellationToken cancellation)
+        IQuerySession session, CurrentPlan plan, string? kind, DesignationLevel? level, string? target, int? year, int? page, int? pageSize, CancellationToken cancellation)
     {
         var (p, size) = Paging.Read(page, pageSize, 500);
+        var ofKind = Codes.ParseQuery<DesignationKind>("kind", kind);
         PlanTarget? counted = null;
         if (target is not null)
         {
             counted = plan.Target(target) is { Counting.DesignationKind: not null } t ? t : throw ProblemException.Invalid("target", $"'{target}' is not a target that counts designations.");
-            kind = Enum.GetValues<DesignationKind>().Single(k => Codes.Of(k) == counted.Counting.DesignationKind);
+            ofKind = Enum.GetValues<DesignationKind>().Single(k => Codes.Of(k) == counted.Counting.DesignationKind);
         }
 
         var query = session.Query<DesignationRecord>().AsQueryable();
-        if (kind is { } k)
+        if (ofKind is { } k)
         {
             query = query.Where(d => d.Kind == k);
         }

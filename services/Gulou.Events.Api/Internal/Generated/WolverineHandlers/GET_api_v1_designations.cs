@@ -37,19 +37,7 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session using the detected tenant id
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext, tenantId);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Gulou.Events.Api.Designations.Listing.ListDesignationsEndpoint").SetTag("http.route", "/api/v1/designations").SetTag("http.request.method", "GET");
-            string kind_rawValue = httpContext.Request.Query["kind"];
-            System.Nullable<Gulou.Events.Contracts.Designations.DesignationKind> kind = default;
-
-            if (Gulou.Events.Contracts.Designations.DesignationKind.TryParse<Gulou.Events.Contracts.Designations.DesignationKind>(kind_rawValue, true, out var kind_parsed))
-            {
-                kind = kind_parsed;
-            }
-            else if (!string.IsNullOrEmpty(kind_rawValue))
-            {
-                await WriteQueryValueParsingProblem(httpContext, "kind", kind_rawValue, "Gulou.Events.Contracts.Designations.DesignationKind").ConfigureAwait(false);
-                return;
-            }
-
+            var kind = httpContext.Request.Query["kind"];
             string level_rawValue = httpContext.Request.Query["level"];
             System.Nullable<Gulou.Events.Contracts.Designations.DesignationLevel> level = default;
 
