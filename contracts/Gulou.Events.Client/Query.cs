@@ -16,8 +16,8 @@ public sealed class Query
             bool b => b ? "true" : "false",
             DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            // The service reads enum values in a query by their names, whatever their case.
-            Enum e => e.ToString(),
+            // An enum value as its code, as bodies write it (certified_community); the service reads codes in a query.
+            Enum e => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(e.ToString()),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };

@@ -10,7 +10,8 @@ public static class Codes
 
     /// <summary>
     /// A query parameter holding a code (<c>certified_community</c>), as bodies and answers write it; null when absent.
-    /// Query parameters of enum type would accept only the .NET name (<c>CertifiedCommunity</c>).
+    /// Query parameters of enum type would accept only the .NET name (<c>CertifiedCommunity</c>), which clients
+    /// written against them send: it is still accepted.
     /// </summary>
     public static T? ParseQuery<T>(string field, string? code) where T : struct, Enum
     {
@@ -21,7 +22,7 @@ public static class Codes
 
         foreach (var value in Enum.GetValues<T>())
         {
-            if (string.Equals(Of(value), code, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(Of(value), code, StringComparison.OrdinalIgnoreCase) || string.Equals(value.ToString(), code, StringComparison.OrdinalIgnoreCase))
             {
                 return value;
             }

@@ -117,6 +117,7 @@ public sealed class DesignationTests(AppFixture app)
         Assert.Equal(["K-1", "K-2"], await Listed("kind=certified_community"));
         Assert.Equal(["K-1"], await Listed("kind=certified_community&level=city"));
         Assert.Equal(["K-3"], await Listed("kind=science_base"));
+        Assert.Equal(["K-3"], await Listed("kind=ScienceBase"));
         Assert.Equal(["K-1", "K-2", "K-3"], await Listed(""));
         var problem = (await cast.GetAsync("/api/v1/designations?kind=castle")).Problem(HttpStatusCode.BadRequest);
         Assert.Contains("kind", problem.Errors.Keys);
