@@ -56,7 +56,10 @@ start_node() {
   local t0; t0=$(now)
   gulou_start_node "$work/app" "$url" "$work/node.log" "${node_env[@]}"
   node_pid=$GULOU_NODE_PID
-  until gulou_http_ok "$url/health/ready"; do sleep 0.02; done
+  until gulou_http_ok "$url/health/ready"; do
+    kill -0 "$node_pid" 2>/dev/null || gulou_die "the service stopped while starting: see $work/node.log"
+    sleep 0.02
+  done
   startup=$(since "$t0")
 }
 node_pid=""
@@ -116,8 +119,9 @@ year_events=$(sql -c "select count(*) from gulou.mt_events e join gulou.mt_doc_a
 gulou_log "rebuilding every projection ($total_events events)"
 operation=$(curl -s -X POST -H "X-Api-Key: $admin_key" "$url/api/v1/admin/projections/rebuild" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
 t0=$(now)
-until curl -s -H "X-Api-Key: $admin_key" "$url/api/v1/admin/projections/operations/$operation" | grep -q '"state":"\(succeeded\|failed\)"'; do sleep 0.2; done
+until state=$(curl -s -H "X-Api-Key: $admin_key" "$url/api/v1/admin/projections/operations/$operation" | grep -o '"state":"\(succeeded\|failed\)"'); do sleep 0.2; done
 rebuild_seconds=$(since "$t0")
+[ "$state" = '"state":"succeeded"' ] || gulou_die "the rebuild failed: see $work/node.log"
 rebuild_rate=$(awk -v n="$total_events" -v s="$rebuild_seconds" 'BEGIN { printf "%.0f", n / s }')
 t0=$(now); sql -c "\\copy (select * from gulou.mt_events) to '/dev/null'"; copy_out=$(awk -v n="$total_events" -v s="$(since "$t0")" 'BEGIN { printf "%.0f", n / s }')
 
