@@ -6,6 +6,8 @@ namespace Gulou.Events.Contracts.Plan;
 /// A plan as data: its sections, measures, responsible units, targets and the activity kinds partners
 /// report. Loaded from a file that ships with the service; codes are the contract.
 /// </summary>
+/// <param name="CoordinatingUnit">The unit that coordinates the whole plan (综合协调), by code: it may decide on reports
+/// under every measure. 区科协 (<c>CAST</c>) for the Gulou plan (section 四（一）).</param>
 public sealed record PlanCatalog(
     string Id,
     LocalizedText Title,
@@ -14,7 +16,8 @@ public sealed record PlanCatalog(
     IReadOnlyList<PlanMeasure> Measures,
     IReadOnlyList<ResponsibleUnit> Units,
     IReadOnlyList<PlanTarget> Targets,
-    IReadOnlyList<ActivityKind> ActivityKinds);
+    IReadOnlyList<ActivityKind> ActivityKinds,
+    string? CoordinatingUnit = null);
 
 public sealed record LocalizedText(string Zh, string En);
 

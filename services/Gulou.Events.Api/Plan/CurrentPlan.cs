@@ -32,6 +32,9 @@ public sealed class CurrentPlan
 
     public PlanPeriod Period => Catalog.Period;
 
+    /// <summary>The unit that coordinates the whole plan, if the catalog names one.</summary>
+    public string? CoordinatingUnit => Catalog.CoordinatingUnit;
+
     public bool HasMeasure(string code) => _measures.ContainsKey(code);
 
     public bool HasKind(string code) => _kinds.ContainsKey(code);

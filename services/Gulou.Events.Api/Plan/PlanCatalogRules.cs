@@ -18,6 +18,11 @@ public static class PlanCatalogRules
         Duplicates(catalog.Targets.Select(t => t.Code), "target", problems);
         Duplicates(catalog.ActivityKinds.Select(k => k.Code), "activity kind", problems);
 
+        if (catalog.CoordinatingUnit is { } coordinator && !units.Contains(coordinator))
+        {
+            problems.Add($"the coordinating unit {coordinator} does not exist");
+        }
+
         foreach (var section in catalog.Sections)
         {
             Unknown(section.Measures, measures, $"section {section.Code} lists measure", problems);

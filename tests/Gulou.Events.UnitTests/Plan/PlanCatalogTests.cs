@@ -165,6 +165,17 @@ public sealed partial class PlanCatalogTests
         Assert.Contains(problems, p => p.Contains("activity kind mystery defaults to measure PRJ-99", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_coordinating_unit_is_the_one_section_four_names_and_must_exist()
+    {
+        // 四（一）: "区科协发挥综合协调作用".
+        Assert.Equal("区科协", UnitName(Catalog.CoordinatingUnit!));
+
+        var problems = PlanCatalogRules.Check(Catalog with { CoordinatingUnit = "NOBODY" });
+
+        Assert.Contains("the coordinating unit NOBODY does not exist", problems);
+    }
+
     private static string UnitName(string code) => Catalog.Units.Single(u => u.Code == code).Name.Zh;
 
     private static string[] Codes(string prefix, int from, int to) =>
