@@ -28,6 +28,8 @@ public static class ApiRoutes
     public static readonly ApiRoute CorrectActivity = new("POST", "/api/v1/activities/{id}/corrections");
     public static readonly ApiRoute RetractActivity = new("POST", "/api/v1/activities/{id}/retraction");
     public static readonly ApiRoute VerifyActivity = new("POST", "/api/v1/activities/{id}/verification");
+    public static readonly ApiRoute ListVerifications = new("GET", "/api/v1/verifications");
+    public static readonly ApiRoute ListDuplicates = new("GET", "/api/v1/activities/duplicates");
 
     public static readonly ApiRoute RecordDesignation = new("POST", "/api/v1/designations");
     public static readonly ApiRoute ListDesignations = new("GET", "/api/v1/designations");
@@ -46,6 +48,7 @@ public static class ApiRoutes
     public static readonly ApiRoute ListMeasureProgress = new("GET", "/api/v1/progress/measures");
     public static readonly ApiRoute GetMeasureProgress = new("GET", "/api/v1/progress/measures/{code}");
     public static readonly ApiRoute GetUnitProgress = new("GET", "/api/v1/progress/units");
+    public static readonly ApiRoute ListSchools = new("GET", "/api/v1/schools");
 
     public static readonly ApiRoute ListClosedYears = new("GET", "/api/v1/reviews");
     public static readonly ApiRoute GetYearReview = new("GET", "/api/v1/reviews/{year}");

@@ -16,7 +16,8 @@ public sealed record ActivityFilter(
     string? Unit = null,
     CountedAs? Counted = null,
     int? Page = null,
-    int? PageSize = null);
+    int? PageSize = null,
+    Guid? Involving = null);
 
 /// <summary>Activities: reporting one, a batch or a CSV file, reading them, and every amendment.</summary>
 public sealed class ActivitiesClient(ApiConnection api)
@@ -47,7 +48,7 @@ public sealed class ActivitiesClient(ApiConnection api)
         var f = filter ?? new ActivityFilter();
         var query = new Query().Add("institution", f.Institution).Add("measure", f.Measure).Add("kind", f.Kind).Add("year", f.Year)
             .Add("toYear", f.ToYear).Add("status", f.Status).Add("target", f.Target).Add("unit", f.Unit).Add("counted", f.Counted)
-            .Add("page", f.Page).Add("pageSize", f.PageSize);
+            .Add("page", f.Page).Add("pageSize", f.PageSize).Add("involving", f.Involving);
         return api.SendAsync<PagedList<ActivityDto>>(ApiRoutes.ListActivities, [], query, null, cancellation);
     }
 
@@ -71,4 +72,14 @@ public sealed class ActivitiesClient(ApiConnection api)
 
     public Task<ActivityDto> VerifyAsync(Guid id, VerifyActivity decision, CancellationToken cancellation = default) =>
         api.SendAsync<ActivityDto>(ApiRoutes.VerifyActivity, [id], null, decision, cancellation);
+
+    /// <summary>The activities awaiting a unit's decision, oldest report first (a unit's key: its own queue).</summary>
+    public Task<PagedList<ActivityDto>> ListAwaitingAsync(
+        string? unit = null, AwaitingDecision? status = null, int? year = null, int? page = null, int? pageSize = null, CancellationToken cancellation = default) =>
+        api.SendAsync<PagedList<ActivityDto>>(ApiRoutes.ListVerifications, [],
+            new Query().Add("unit", unit).Add("status", status).Add("year", year).Add("page", page).Add("pageSize", pageSize), null, cancellation);
+
+    /// <summary>Groups of likely duplicates among a year's activities.</summary>
+    public Task<PagedList<DuplicateGroupDto>> ListDuplicatesAsync(int year, int? page = null, int? pageSize = null, CancellationToken cancellation = default) =>
+        api.SendAsync<PagedList<DuplicateGroupDto>>(ApiRoutes.ListDuplicates, [], new Query().Add("year", year).Add("page", page).Add("pageSize", pageSize), null, cancellation);
 }

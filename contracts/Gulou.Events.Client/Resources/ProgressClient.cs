@@ -1,3 +1,6 @@
+using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts.Institutions;
 using Gulou.Events.Contracts.Progress;
 
 namespace Gulou.Events.Client.Resources;
@@ -27,6 +30,12 @@ public sealed class ProgressClient(ApiConnection api)
 
     public Task<UnitsOverview> GetUnitsAsync(ProgressFilter? filter = null, CancellationToken cancellation = default) =>
         api.SendAsync<UnitsOverview>(ApiRoutes.GetUnitProgress, [], Of(filter), null, cancellation);
+
+    /// <summary>The registered schools a coverage target counts, covered or not in a year (<c>covered=false</c>: the drill-down).</summary>
+    public Task<PagedList<SchoolCoverageDto>> ListSchoolsAsync(
+        int year, string? target = null, bool? covered = null, CountedAs? counted = null, int? page = null, int? pageSize = null, CancellationToken cancellation = default) =>
+        api.SendAsync<PagedList<SchoolCoverageDto>>(ApiRoutes.ListSchools, [],
+            new Query().Add("target", target).Add("year", year).Add("covered", covered).Add("counted", counted).Add("page", page).Add("pageSize", pageSize), null, cancellation);
 
     /// <summary>Any progress view as CSV (UTF-8 with a byte-order mark), e.g. <see cref="ApiRoutes.GetUnitProgress"/>.</summary>
     public Task<byte[]> ExportCsvAsync(ApiRoute view, ProgressFilter? filter = null, string? code = null, CancellationToken cancellation = default) =>

@@ -2,6 +2,8 @@ namespace Gulou.Events.Contracts.Activities;
 
 /// <summary>A partner institution reported an activity it held.</summary>
 /// <param name="ContentHash">SHA-256 of the report as first sent; a resend with the same hash is the same report.</param>
+/// <param name="HostInstitutionId">The registered institution where the activity took place (the lab that opened), when
+/// it is not the reporter; reports recorded before hosts were kept lack it.</param>
 public sealed record ActivityReported(
     Guid ActivityId,
     Guid InstitutionId,
@@ -15,7 +17,8 @@ public sealed record ActivityReported(
     string? Community,
     AudienceCounts Attendance,
     decimal VolunteerHours,
-    string ContentHash);
+    string ContentHash,
+    Guid? HostInstitutionId = null);
 
 /// <summary>Person-times (and volunteer hours) were added to an activity's totals.</summary>
 public sealed record AttendanceRecorded(Guid ActivityId, AudienceCounts Added, decimal VolunteerHoursAdded);
@@ -31,7 +34,8 @@ public sealed record EvidenceAttached(
 
 /// <summary>
 /// The reporting institution corrected its report. The event holds every counted field as it stands
-/// after the correction, and names the fields that changed.
+/// after the correction, and names the fields that changed. Corrections recorded before hosts were kept lack
+/// <paramref name="HostInstitutionId"/>: no activity had a host then.
 /// </summary>
 public sealed record ActivityCorrected(
     Guid ActivityId,
@@ -44,7 +48,8 @@ public sealed record ActivityCorrected(
     string? Community,
     AudienceCounts Attendance,
     decimal VolunteerHours,
-    IReadOnlyList<string> ChangedFields);
+    IReadOnlyList<string> ChangedFields,
+    Guid? HostInstitutionId = null);
 
 /// <summary>The reporting institution withdrew its report; it no longer counts.</summary>
 public sealed record ActivityRetracted(Guid ActivityId, string Reason);

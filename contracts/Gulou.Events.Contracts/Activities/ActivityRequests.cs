@@ -1,6 +1,10 @@
 namespace Gulou.Events.Contracts.Activities;
 
-/// <summary>Body of <c>POST /api/v1/activities</c>. <see cref="MeasureCodes"/> defaults to the kind's measures.</summary>
+/// <summary>
+/// Body of <c>POST /api/v1/activities</c>. <see cref="MeasureCodes"/> defaults to the kind's measures.
+/// <see cref="HostInstitutionId"/> names the registered institution where it took place (the lab that opened) when that
+/// is not the reporter.
+/// </summary>
 public sealed record ReportActivity(
     string ExternalRef,
     string Kind,
@@ -11,7 +15,8 @@ public sealed record ReportActivity(
     string? Venue = null,
     string? Community = null,
     AudienceCounts? Attendance = null,
-    decimal? VolunteerHours = null);
+    decimal? VolunteerHours = null,
+    Guid? HostInstitutionId = null);
 
 /// <summary>Body of <c>POST /api/v1/activities/{id}/attendance</c>: person-times to add.</summary>
 public sealed record RecordAttendance(
@@ -33,7 +38,8 @@ public sealed record AttachEvidence(
 
 /// <summary>
 /// Body of <c>POST /api/v1/activities/{id}/corrections</c>. Fields left out (or null) stay as they are;
-/// an empty <see cref="Venue"/> or <see cref="Community"/> clears it. <see cref="Attendance"/> replaces the totals.
+/// an empty <see cref="Venue"/> or <see cref="Community"/> clears it, and so does the empty id
+/// (<c>00000000-0000-0000-0000-000000000000</c>) for <see cref="HostInstitutionId"/>. <see cref="Attendance"/> replaces the totals.
 /// </summary>
 public sealed record CorrectActivity(
     long? ExpectedVersion,
@@ -45,7 +51,8 @@ public sealed record CorrectActivity(
     string? Venue = null,
     string? Community = null,
     AudienceCounts? Attendance = null,
-    decimal? VolunteerHours = null);
+    decimal? VolunteerHours = null,
+    Guid? HostInstitutionId = null);
 
 /// <summary>Body of <c>POST /api/v1/activities/{id}/retraction</c>.</summary>
 public sealed record RetractActivity(long? ExpectedVersion, string Reason);

@@ -15,3 +15,16 @@ public enum InstitutionKind
     Government,
     Other,
 }
+
+/// <summary>The stages a school teaches, as the plan's 中小学 reads them. Serialised in snake_case (<c>junior_secondary</c>).</summary>
+public enum SchoolStage
+{
+    /// <summary>小学.</summary>
+    Primary,
+
+    /// <summary>初中.</summary>
+    JuniorSecondary,
+
+    /// <summary>高中.</summary>
+    SeniorSecondary,
+}

@@ -9,7 +9,8 @@ public sealed record InstitutionDto(
     IReadOnlyList<string> LeadsMeasures,
     DateTimeOffset RegisteredAt,
     IReadOnlyList<KeySummary> Keys,
-    long Version);
+    long Version,
+    IReadOnlyList<SchoolStage>? SchoolStages = null);
 
 /// <summary>What is known of a key after it was issued: never the key itself.</summary>
 public sealed record KeySummary(Guid KeyId, string? Label, DateTimeOffset IssuedAt, DateTimeOffset? RevokedAt);

@@ -95,6 +95,9 @@ public enum TargetKind
 
     /// <summary>Distinct persons (by keyed hash) over the whole period.</summary>
     CumulativeDistinctPersons,
+
+    /// <summary>A share (percent) of the district's registered schools of some stages reached in every year of the period.</summary>
+    AnnualCoverage,
 }
 
 public enum TargetComparison
@@ -110,13 +113,18 @@ public enum TargetComparison
 /// <param name="DesignationLevel">Only designations at this level count; null for any level.</param>
 /// <param name="IncludeBeforePeriod">A stock target: what existed before the period counts too ("reach 30 by 2025").</param>
 /// <param name="ObservedBy">Units (by code) that record observations of an indicator without a measure.</param>
+/// <param name="SchoolStages">For a coverage target: registered schools of any of these stages (<c>primary</c>,
+/// <c>junior_secondary</c>, <c>senior_secondary</c>) make up the whole that must be covered.</param>
 public sealed record TargetCounting(
     IReadOnlyList<string>? ActivityKinds = null,
     string? Audience = null,
     string? DesignationKind = null,
     string? DesignationLevel = null,
     bool IncludeBeforePeriod = false,
-    IReadOnlyList<string>? ObservedBy = null);
+    IReadOnlyList<string>? ObservedBy = null,
+    IReadOnlyList<string>? SchoolStages = null);
 
 /// <summary>A kind of activity partners report, and the measures it counts toward unless the report names others.</summary>
-public sealed record ActivityKind(string Code, LocalizedText Name, IReadOnlyList<string> DefaultMeasures);
+/// <param name="PersonTimesCeiling">The most person-times (all audiences together) one report of this kind plausibly
+/// reaches; a report or amendment above it is held for a unit's review (<c>needs_review</c>). Null: no ceiling.</param>
+public sealed record ActivityKind(string Code, LocalizedText Name, IReadOnlyList<string> DefaultMeasures, int? PersonTimesCeiling = null);

@@ -58,6 +58,31 @@ public sealed record MeasureFigures(string Measure, FiguresDto Official, Figures
 
 public sealed record InstitutionProgressDto(Guid InstitutionId, string Name, FiguresDto Official, FiguresDto Verified, IReadOnlyList<MeasureFigures> Measures, string Drilldown);
 
-public sealed record UnitProgressDto(string UnitCode, string NameZh, string NameEn, IReadOnlyList<string> LeadsMeasures, FiguresDto Official, FiguresDto Verified, IReadOnlyList<MeasureFigures> Measures, string Drilldown);
+/// <summary>What the plan makes a unit for a measure: its lead unit (牵头) or a participating unit (参加).</summary>
+public enum UnitRole
+{
+    Lead,
+    Participating,
+}
+
+/// <summary>A measure a unit is responsible for, with the unit's role in it and the measure's figures.</summary>
+public sealed record UnitMeasureFigures(string Measure, UnitRole Role, FiguresDto Official, FiguresDto Verified, string Drilldown);
+
+/// <summary>
+/// A responsible unit: the activities of every measure it leads or takes part in, each activity once however many of
+/// those measures it is filed under. <paramref name="Coordinates"/>: the plan's coordinating unit (综合协调), which may
+/// decide on reports under every measure.
+/// </summary>
+public sealed record UnitProgressDto(
+    string UnitCode,
+    string NameZh,
+    string NameEn,
+    IReadOnlyList<string> LeadsMeasures,
+    FiguresDto Official,
+    FiguresDto Verified,
+    IReadOnlyList<UnitMeasureFigures> Measures,
+    string Drilldown,
+    IReadOnlyList<string> ParticipatesIn,
+    bool Coordinates);
 
 public sealed record UnitsOverview(int? Year, Freshness Freshness, IReadOnlyList<InstitutionProgressDto> Institutions, IReadOnlyList<UnitProgressDto> Units);

@@ -15,6 +15,7 @@ public static class ActivitiesModule
         opts.Events.MapEventType<ActivityRetracted>("activity_retracted");
         opts.Events.MapEventType<ActivityVerified>("activity_verified");
         opts.Events.MapEventType<ActivityRejected>("activity_rejected");
+        opts.Events.MapEventType<ActivityHeldForReview>("activity_held_for_review");
 
         opts.Projections.Snapshot<ActivityRecord>(SnapshotLifecycle.Inline);
         opts.Schema.For<ActivityRecord>()
@@ -22,6 +23,7 @@ public static class ActivitiesModule
             .Duplicate(a => a.Year)
             .Duplicate(a => a.Status)
             .Duplicate(a => a.Kind)
+            .Duplicate(a => a.HostInstitutionId)
             .GinIndexJsonData();
     }
 }

@@ -8,6 +8,7 @@ namespace Gulou.Events.Api.Activities;
 /// <summary>
 /// The counted content of a report, normalised (trimmed text, sorted distinct measure codes) so that the same
 /// report sent twice has the same <see cref="Hash"/>, whatever its whitespace or the order of its codes.
+/// The host enters the hash only when there is one, so a report of before hosts were kept hashes as it did.
 /// </summary>
 public sealed record ActivityContent(
     string Kind,
@@ -18,11 +19,12 @@ public sealed record ActivityContent(
     string? Venue,
     string? Community,
     AudienceCounts Attendance,
-    decimal VolunteerHours)
+    decimal VolunteerHours,
+    Guid? HostInstitutionId = null)
 {
     public static ActivityContent Of(ActivityRecord activity) => new(
         activity.Kind, activity.MeasureCodes, activity.Title, activity.OccurredOn, activity.EndsOn,
-        activity.Venue, activity.Community, activity.Attendance, activity.VolunteerHours);
+        activity.Venue, activity.Community, activity.Attendance, activity.VolunteerHours, activity.HostInstitutionId);
 
     public static IReadOnlyList<string> NormalizeCodes(IEnumerable<string> codes) =>
         codes.Select(c => c.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -42,6 +44,11 @@ public sealed record ActivityContent(
             Community ?? "",
             string.Join(',', a.Youth, a.Workers, a.Elderly, a.Cadres, a.Public),
             VolunteerHours.ToString("0.##", CultureInfo.InvariantCulture));
+        if (HostInstitutionId is { } host)
+        {
+            canonical += "\nhost:" + host.ToString("D");
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
@@ -58,6 +65,7 @@ public sealed record ActivityContent(
         if (Community != before.Community) changed.Add("community");
         if (Attendance != before.Attendance) changed.Add("attendance");
         if (VolunteerHours != before.VolunteerHours) changed.Add("volunteerHours");
+        if (HostInstitutionId != before.HostInstitutionId) changed.Add("hostInstitutionId");
         return changed;
     }
 }

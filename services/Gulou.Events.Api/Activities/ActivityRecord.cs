@@ -33,6 +33,9 @@ public sealed class ActivityRecord
 
     public string? Community { get; set; }
 
+    /// <summary>Where the activity took place (the lab that opened), when that is not the reporter.</summary>
+    public Guid? HostInstitutionId { get; set; }
+
     public AudienceCounts Attendance { get; set; } = AudienceCounts.None;
 
     public decimal VolunteerHours { get; set; }
@@ -53,9 +56,6 @@ public sealed class ActivityRecord
 
     public bool IsClosed => Status == ActivityStatus.Retracted;
 
-    /// <summary>Official figures count what is neither rejected nor retracted.</summary>
-    public bool CountsOfficially => Status is ActivityStatus.Reported or ActivityStatus.Verified;
-
     public static ActivityRecord Create(IEvent<ActivityReported> e) => new()
     {
         Id = e.Data.ActivityId,
@@ -71,6 +71,7 @@ public sealed class ActivityRecord
         Community = e.Data.Community,
         Attendance = e.Data.Attendance,
         VolunteerHours = e.Data.VolunteerHours,
+        HostInstitutionId = e.Data.HostInstitutionId,
         Status = ActivityStatus.Reported,
         ContentHash = e.Data.ContentHash,
         ReportedAt = e.Timestamp,
@@ -81,13 +82,14 @@ public sealed class ActivityRecord
     {
         Attendance = Attendance.Plus(e.Data.Added);
         VolunteerHours += e.Data.VolunteerHoursAdded;
-        ReopenVerification();
+        Amended(figuresChanged: true);
         UpdatedAt = e.Timestamp;
     }
 
     public void Apply(IEvent<EvidenceAttached> e)
     {
         Evidence.Add(new EvidenceDto(e.Data.EvidenceId, e.Data.Kind, e.Data.Uri, e.Data.Description, e.Data.Sha256, e.Timestamp));
+        Amended(figuresChanged: false);
         UpdatedAt = e.Timestamp;
     }
 
@@ -103,21 +105,28 @@ public sealed class ActivityRecord
         Community = e.Data.Community;
         Attendance = e.Data.Attendance;
         VolunteerHours = e.Data.VolunteerHours;
-        ReopenVerification();
+        HostInstitutionId = e.Data.HostInstitutionId;
+        Amended(figuresChanged: true);
+        UpdatedAt = e.Timestamp;
+    }
+
+    public void Apply(IEvent<ActivityHeldForReview> e)
+    {
+        Status = ActivityStatus.NeedsReview;
         UpdatedAt = e.Timestamp;
     }
 
     public void Apply(IEvent<ActivityVerified> e)
     {
         Status = ActivityStatus.Verified;
-        Verification = new VerificationDto(VerificationDecision.Verified, e.Data.UnitId, e.Data.Note, e.Timestamp);
+        Verification = new VerificationDto(VerificationDecision.Verified, e.Data.UnitId, e.Data.Note, e.Timestamp, e.Data.UnitCode);
         UpdatedAt = e.Timestamp;
     }
 
     public void Apply(IEvent<ActivityRejected> e)
     {
         Status = ActivityStatus.Rejected;
-        Verification = new VerificationDto(VerificationDecision.Rejected, e.Data.UnitId, e.Data.Reason, e.Timestamp);
+        Verification = new VerificationDto(VerificationDecision.Rejected, e.Data.UnitId, e.Data.Reason, e.Timestamp, e.Data.UnitCode, e.Data.ReasonCode, e.Data.DuplicateOf);
         UpdatedAt = e.Timestamp;
     }
 
@@ -127,10 +136,19 @@ public sealed class ActivityRecord
         UpdatedAt = e.Timestamp;
     }
 
-    /// <summary>Changed figures were not the figures a unit verified or rejected: the decision is open again.</summary>
-    private void ReopenVerification()
+    /// <summary>
+    /// The reporter amended the activity. A rejection stands until a unit decides again: any amendment (evidence
+    /// included) makes a rejected activity resubmitted, still out of the figures. Changed figures are not the figures a
+    /// unit verified: a verified activity goes back to reported, official but no longer verified. Evidence leaves a
+    /// verification standing, since the figures it verified did not change.
+    /// </summary>
+    private void Amended(bool figuresChanged)
     {
-        if (Status is ActivityStatus.Verified or ActivityStatus.Rejected)
+        if (Status == ActivityStatus.Rejected)
+        {
+            Status = ActivityStatus.Resubmitted;
+        }
+        else if (Status == ActivityStatus.Verified && figuresChanged)
         {
             Status = ActivityStatus.Reported;
             Verification = null;
@@ -139,5 +157,5 @@ public sealed class ActivityRecord
 
     public ActivityDto ToDto() => new(
         Id, InstitutionId, ExternalRef, Kind, MeasureCodes, Title, OccurredOn, EndsOn, Venue, Community,
-        Attendance, VolunteerHours, Status, Evidence, Verification, ContentHash, ReportedAt, UpdatedAt, Version);
+        Attendance, VolunteerHours, Status, Evidence, Verification, ContentHash, ReportedAt, UpdatedAt, Version, HostInstitutionId);
 }

@@ -19,6 +19,9 @@ public sealed class Institution
 
     public IReadOnlyList<string> LeadsMeasures { get; set; } = [];
 
+    /// <summary>For a school, the stages it teaches (empty for any other institution).</summary>
+    public IReadOnlyList<SchoolStage> SchoolStages { get; set; } = [];
+
     public DateTimeOffset RegisteredAt { get; set; }
 
     public long Version { get; set; }
@@ -33,11 +36,13 @@ public sealed class Institution
         Role = e.Data.Role,
         UnitCode = e.Data.UnitCode,
         LeadsMeasures = e.Data.LeadsMeasures,
+        SchoolStages = e.Data.SchoolStages ?? [],
         RegisteredAt = e.Timestamp,
     };
 
     public InstitutionDto ToDto(IEnumerable<ApiKeyRecord> keys) => new(
         Id, Name, Kind, Role, UnitCode, LeadsMeasures, RegisteredAt,
         keys.OrderBy(k => k.IssuedAt).Select(k => new KeySummary(k.Id, k.Label, k.IssuedAt, k.RevokedAt)).ToList(),
-        Version);
+        Version,
+        SchoolStages.Count > 0 ? SchoolStages : null);
 }

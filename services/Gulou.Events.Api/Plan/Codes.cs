@@ -13,21 +13,16 @@ public static class Codes
     /// Query parameters of enum type would accept only the .NET name (<c>CertifiedCommunity</c>), which clients
     /// written against them send: it is still accepted.
     /// </summary>
-    public static T? ParseQuery<T>(string field, string? code) where T : struct, Enum
-    {
-        if (string.IsNullOrEmpty(code))
-        {
-            return null;
-        }
+    public static T? ParseQuery<T>(string field, string? code) where T : struct, Enum =>
+        string.IsNullOrEmpty(code) ? null : Find<T>(code) ?? throw ProblemException.Invalid(field, NotOneOf<T>(code));
 
-        foreach (var value in Enum.GetValues<T>())
-        {
-            if (string.Equals(Of(value), code, StringComparison.OrdinalIgnoreCase) || string.Equals(value.ToString(), code, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
+    /// <summary>Whether a query value is empty or a value of <typeparamref name="T"/> as <see cref="ParseQuery{T}"/> reads it (for validators).</summary>
+    public static bool IsQueryCode<T>(string? code) where T : struct, Enum => string.IsNullOrEmpty(code) || Find<T>(code) is not null;
 
-        throw ProblemException.Invalid(field, $"'{code}' is not one of: {string.Join(", ", Enum.GetValues<T>().Select(Of))}.");
-    }
+    public static string NotOneOf<T>(string? code) where T : struct, Enum =>
+        $"'{code}' is not one of: {string.Join(", ", Enum.GetValues<T>().Select(Of))}.";
+
+    private static T? Find<T>(string code) where T : struct, Enum =>
+        Enum.GetValues<T>().Cast<T?>().FirstOrDefault(value =>
+            string.Equals(Of(value!.Value), code, StringComparison.OrdinalIgnoreCase) || string.Equals(value.Value.ToString(), code, StringComparison.OrdinalIgnoreCase));
 }

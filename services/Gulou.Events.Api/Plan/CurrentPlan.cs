@@ -50,6 +50,27 @@ public sealed class CurrentPlan
     /// <summary>The units that lead a measure.</summary>
     public IReadOnlyList<string> LeadUnits(string measureCode) => Measure(measureCode)?.LeadUnits ?? [];
 
+    /// <summary>
+    /// Whether a unit (by its plan code) decides on reports filed under these measures: it leads one of them, or it
+    /// coordinates the whole plan.
+    /// </summary>
+    public bool MayDecide(string? unitCode, IEnumerable<string> measureCodes) =>
+        unitCode is not null && (unitCode == CoordinatingUnit || measureCodes.Any(m => LeadUnits(m).Contains(unitCode)));
+
+    /// <summary>The measures whose reports a unit decides on: those it leads, or every measure for the coordinating unit.</summary>
+    public IReadOnlyList<string> MeasuresDecidedBy(string unitCode) =>
+        unitCode == CoordinatingUnit ? Catalog.Measures.Select(m => m.Code).ToList() : MeasuresLedBy(unitCode);
+
+    /// <summary>The measures a unit is responsible for, as a lead or a participating unit.</summary>
+    public IReadOnlyList<string> MeasuresOf(string unitCode) =>
+        Catalog.Measures.Where(m => m.LeadUnits.Contains(unitCode) || m.ParticipatingUnits.Contains(unitCode)).Select(m => m.Code).ToList();
+
+    public IReadOnlyList<string> MeasuresParticipatedBy(string unitCode) =>
+        Catalog.Measures.Where(m => m.ParticipatingUnits.Contains(unitCode) && !m.LeadUnits.Contains(unitCode)).Select(m => m.Code).ToList();
+
+    /// <summary>The person-times above which one report of the kind is held for review; null when the kind has no ceiling.</summary>
+    public int? PersonTimesCeiling(string kindCode) => Kind(kindCode)?.PersonTimesCeiling;
+
     public IEnumerable<PlanTarget> TargetsOfKind(params TargetKind[] kinds) => Catalog.Targets.Where(t => kinds.Contains(t.Kind));
 
     /// <summary>Targets that count (or show beside them) activities of some kinds.</summary>

@@ -1,3 +1,5 @@
+using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Institutions;
 using Gulou.Events.Contracts.Plan;
 
 namespace Gulou.Events.Api.Plan;
@@ -55,11 +57,27 @@ public static class PlanCatalogRules
             {
                 Unknown(kinds, catalog.ActivityKinds.Select(k => k.Code).ToHashSet(), $"target {target.Code} counts kind", problems);
             }
+
+            if (target.Counting.Audience is { } audience && !AudienceGroups.All.Contains(audience))
+            {
+                problems.Add($"target {target.Code} counts audience {audience}, which does not exist");
+            }
+
+            var stages = Enum.GetValues<SchoolStage>().Select(Codes.Of).ToHashSet();
+            Unknown(target.Counting.SchoolStages ?? [], stages, $"target {target.Code} counts school stage", problems);
+            if (target.Kind == TargetKind.AnnualCoverage && (target.Counting.SchoolStages is not { Count: > 0 } || target.Counting.ActivityKinds is not { Count: > 0 }))
+            {
+                problems.Add($"coverage target {target.Code} names no school stages or no activity kinds");
+            }
         }
 
         foreach (var kind in catalog.ActivityKinds)
         {
             Unknown(kind.DefaultMeasures, measures, $"activity kind {kind.Code} defaults to measure", problems);
+            if (kind.PersonTimesCeiling is <= 0)
+            {
+                problems.Add($"activity kind {kind.Code} has a person-times ceiling of {kind.PersonTimesCeiling}; a ceiling is positive");
+            }
         }
 
         return problems;

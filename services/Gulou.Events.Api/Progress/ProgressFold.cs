@@ -19,6 +19,7 @@ public sealed class ProgressFold(CurrentPlan plan)
         await FoldAsync<DesignationTally>(storage, events, delta, cancellation);
         await FoldAsync<VolunteerTally>(storage, events, delta, cancellation);
         await FoldAsync<IndicatorTally>(storage, events, delta, cancellation);
+        await FoldAsync<SchoolTally>(storage, events, delta, cancellation);
 
         var rollups = await storage.LoadRollupsAsync(delta.RollupIds.ToList(), cancellation);
         var (store, delete) = delta.ApplyTo(rollups);

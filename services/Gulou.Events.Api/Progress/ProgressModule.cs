@@ -19,6 +19,7 @@ public static class ProgressModule
             o.DeleteViewTypeOnTeardown<DesignationTally>();
             o.DeleteViewTypeOnTeardown<VolunteerTally>();
             o.DeleteViewTypeOnTeardown<IndicatorTally>();
+            o.DeleteViewTypeOnTeardown<SchoolTally>();
         });
 
         opts.Schema.For<Rollup>().Duplicate(r => r.Scope).Duplicate(r => r.Year).Duplicate(r => r.Target).Duplicate(r => r.Measure);
@@ -26,5 +27,6 @@ public static class ProgressModule
         opts.Schema.For<DesignationTally>();
         opts.Schema.For<VolunteerTally>();
         opts.Schema.For<IndicatorTally>();
+        opts.Schema.For<SchoolTally>();
     }
 }

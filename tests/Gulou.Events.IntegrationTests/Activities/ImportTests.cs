@@ -47,6 +47,29 @@ public sealed class ImportTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_host_column_names_a_registered_institution_and_anything_else_is_rejected_by_its_column()
+    {
+        var district = await app.NewDistrictAsync();
+        var school = await district.RegisterAsync("福州第十六中学", Contracts.Role.Partner, Contracts.Institutions.InstitutionKind.School);
+        var university = await district.PartnerAsync();
+        var before = await district.EventCountAsync();
+
+        var result = await ImportAsync(school, Csv(
+            "externalRef,kind,title,occurredOn,youth,承办单位编号",
+            $"VISIT-1,lab_open_day,走进福大化学实验室,2023-05-20,40,{university.InstitutionId}",
+            $"VISIT-2,lab_open_day,走进福大物理实验室,2023-05-21,40,{Guid.NewGuid()}",
+            "VISIT-3,lab_open_day,走进实验室,2023-05-22,40,福州大学",
+            "VISIT-4,lab_open_day,校内实验室开放,2023-05-23,40,"));
+
+        Assert.Equal([ReportOutcome.Created, ReportOutcome.Rejected, ReportOutcome.Rejected, ReportOutcome.Created], result.Items.Select(i => i.Outcome));
+        Assert.Equal(["hostInstitutionId"], result.Items[1].Errors!.Keys);
+        Assert.Equal(["hostInstitutionId"], result.Items[2].Errors!.Keys);
+        Assert.Equal(university.InstitutionId, (await school.ActivityAsync(result.Items[0].Id!.Value)).HostInstitutionId);
+        Assert.Null((await school.ActivityAsync(result.Items[3].Id!.Value)).HostInstitutionId);
+        Assert.Equal(before + 2, await district.EventCountAsync());
+    }
+
+    [Fact]
     public async Task A_row_is_stored_as_the_same_activity_as_its_json_report()
     {
         var district = await app.NewDistrictAsync();
@@ -244,7 +267,7 @@ public sealed class ImportTests(AppFixture app)
         var response = (await partner.GetAsync("/api/v1/activities/import/template")).ShouldBe(HttpStatusCode.OK);
 
         Assert.StartsWith("text/csv", response.Headers.ContentType.ToString(), StringComparison.Ordinal);
-        Assert.StartsWith("\uFEFF" + ChineseHeader + "\r\n", response.Body, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFF" + ChineseHeader + ",承办单位编号\r\n", response.Body, StringComparison.Ordinal);
         var result = await ImportAsync(partner, response.Body, dryRun: true);
         Assert.Equal(ReportOutcome.Created, result.Items.Single().Outcome);
     }

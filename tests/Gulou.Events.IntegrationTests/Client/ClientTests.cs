@@ -63,8 +63,8 @@ public sealed class ClientTests(AppFixture app)
 
         var template = Encoding.UTF8.GetString(await partner.Activities.GetImportTemplateAsync());
         var csv = template.Split("\r\n")[0] + "\r\n" +
-                  "FZU-C-3,competition,,机器人竞赛,2023-06-01,,旗山校区,,2000,,,,,\r\n" +
-                  "FZU-C-4,competition,,编程竞赛,2023-06-02,,,,abc,,,,,\r\n";
+                  "FZU-C-3,competition,,机器人竞赛,2023-06-01,,旗山校区,,2000,,,,,,\r\n" +
+                  "FZU-C-4,competition,,编程竞赛,2023-06-02,,,,abc,,,,,,\r\n";
         var tried = await partner.Activities.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), dryRun: true);
         var imported = await partner.Activities.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)));
         Assert.True(tried.DryRun);
@@ -98,6 +98,10 @@ public sealed class ClientTests(AppFixture app)
             (await auditor.Activities.GetHistoryAsync(lab.Id)).Select(e => e.Type));
         Assert.Equal(lab.Id, (await auditor.Activities.GetAsync(lab.Id)).Id);
         Assert.Equal(2, (await auditor.Activities.ListAsync(new ActivityFilter(Kind: "competition", Year: 2023, Counted: CountedAs.Official))).Total);
+        Assert.Equal(2, (await education.Activities.ListAwaitingAsync(status: AwaitingDecision.Pending, year: 2023)).Total);
+        Assert.Equal(1, (await auditor.Activities.ListAsync(new ActivityFilter(Status: ActivityStatus.Retracted))).Total);
+        Assert.Equal(0, (await auditor.Activities.ListDuplicatesAsync(2023)).Total);
+        Assert.Equal(0, (await auditor.Progress.ListSchoolsAsync(2023, covered: false)).Total);
 
         // Units record designations and a survey; the partner registers a volunteer.
         var teacher = await education.Designations.RecordAsync(new RecordDesignation(DesignationKind.BackboneTeacher, "T-1", DesignationLevel.District, new DateOnly(2023, 9, 1)));

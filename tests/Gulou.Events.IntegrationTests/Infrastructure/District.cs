@@ -13,15 +13,19 @@ public sealed class District(AppFixture app, string tenantId, string adminKey)
 
     public Actor Admin { get; } = new(app, Guid.Empty, adminKey);
 
-    public async Task<Actor> RegisterAsync(string name, Role role, InstitutionKind kind = InstitutionKind.Other, string? unitCode = null, IReadOnlyList<string>? leads = null)
+    public async Task<Actor> RegisterAsync(
+        string name, Role role, InstitutionKind kind = InstitutionKind.Other, string? unitCode = null, IReadOnlyList<string>? leads = null, IReadOnlyList<SchoolStage>? stages = null)
     {
-        var institution = (await Admin.PostAsync("/api/v1/institutions", new RegisterInstitution(name, kind, role, unitCode, leads)))
+        var institution = (await Admin.PostAsync("/api/v1/institutions", new RegisterInstitution(name, kind, role, unitCode, leads, stages)))
             .ShouldBe(HttpStatusCode.Created).As<InstitutionDto>();
         var key = (await Admin.PostAsync($"/api/v1/institutions/{institution.Id}/keys")).ShouldBe(HttpStatusCode.Created).As<IssuedKey>();
         return new Actor(app, institution.Id, key.Key);
     }
 
     public Task<Actor> PartnerAsync(string name = "福州大学") => RegisterAsync(name, Role.Partner, InstitutionKind.University);
+
+    /// <summary>A school teaching the stages given (a partner: it reports its own activities).</summary>
+    public Task<Actor> SchoolAsync(string name, params SchoolStage[] stages) => RegisterAsync(name, Role.Partner, InstitutionKind.School, stages: stages);
 
     public Task<Actor> AuditorAsync(string name = "区审计局") => RegisterAsync(name, Role.Auditor, InstitutionKind.Government);
 

@@ -25,6 +25,25 @@ public sealed class InstitutionTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_school_is_registered_with_the_stages_it_teaches_and_only_a_school_has_stages()
+    {
+        var district = await app.NewDistrictAsync();
+        var before = await district.EventCountAsync();
+
+        var refused = (await district.Admin.PostAsync("/api/v1/institutions",
+            new RegisterInstitution("福州大学", InstitutionKind.University, Role.Partner, SchoolStages: [SchoolStage.SeniorSecondary]))).Problem(HttpStatusCode.BadRequest);
+        var unknown = (await district.Admin.PostRawAsync("/api/v1/institutions", """{"name":"某校","kind":"school","role":"partner","schoolStages":["kindergarten"]}""")).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("schoolStages", refused.Errors.Keys);
+        Assert.Contains(unknown.Errors.Keys, k => k.StartsWith("schoolStages", StringComparison.Ordinal));
+        Assert.Equal(before, await district.EventCountAsync());
+
+        var school = (await district.Admin.PostAsync("/api/v1/institutions",
+            new RegisterInstitution("福州第十六中学", InstitutionKind.School, Role.Partner, SchoolStages: [SchoolStage.SeniorSecondary, SchoolStage.JuniorSecondary, SchoolStage.SeniorSecondary])))
+            .ShouldBe(HttpStatusCode.Created).As<InstitutionDto>();
+        Assert.Equal([SchoolStage.JuniorSecondary, SchoolStage.SeniorSecondary], school.SchoolStages);
+    }
+
+    [Fact]
     public async Task The_list_is_paged_filtered_by_role_and_shows_keys_without_the_keys()
     {
         var district = await app.NewDistrictAsync();

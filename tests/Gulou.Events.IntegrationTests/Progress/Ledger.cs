@@ -13,15 +13,24 @@ internal sealed class Ledger
 
     public Posted Track(ActivityDto activity)
     {
-        var posted = new Posted(activity.Id, activity.InstitutionId, activity.Kind, activity.MeasureCodes.ToArray(), activity.OccurredOn.Year, activity.Attendance, activity.VolunteerHours, activity.Status);
+        var posted = new Posted(activity.Id, activity.InstitutionId, activity.Kind, activity.MeasureCodes.ToArray(), activity.OccurredOn.Year, activity.Attendance,
+            activity.VolunteerHours, activity.Status, activity.HostInstitutionId);
         Activities.RemoveAll(a => a.Id == activity.Id);
         Activities.Add(posted);
         return posted;
     }
 
+    /// <summary>Rejected, retracted, resubmitted (rejected, then amended) and held (needs_review) activities wait outside.</summary>
     public IEnumerable<Posted> Official => Activities.Where(a => a.Status is ActivityStatus.Reported or ActivityStatus.Verified);
 
     public IEnumerable<Posted> Verified => Activities.Where(a => a.Status is ActivityStatus.Verified);
+
+    public IEnumerable<Posted> Counted(bool verified) => verified ? Verified : Official;
 }
 
-internal sealed record Posted(Guid Id, Guid Institution, string Kind, string[] Measures, int Year, AudienceCounts Attendance, decimal Hours, ActivityStatus Status);
+/// <param name="Host">Where it took place when not at the reporter.</param>
+internal sealed record Posted(Guid Id, Guid Institution, string Kind, string[] Measures, int Year, AudienceCounts Attendance, decimal Hours, ActivityStatus Status, Guid? Host = null)
+{
+    /// <summary>The lab that opened: the host, else the reporter.</summary>
+    public Guid Place => Host ?? Institution;
+}

@@ -3,6 +3,8 @@ using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Designations;
 using Gulou.Events.Contracts.Indicators;
+using Gulou.Events.Contracts.Institutions;
+using Gulou.Events.Contracts.Plan;
 using Gulou.Events.Contracts.Progress;
 using Gulou.Events.Contracts.Volunteers;
 using Gulou.Events.IntegrationTests.Infrastructure;
@@ -20,7 +22,11 @@ public sealed class ProgressTests(AppFixture app) : IAsyncLifetime
 {
     private readonly Ledger _ledger = new();
     private District _district = null!;
-    private Actor _fzu = null!, _fjnu = null!, _school = null!, _education = null!, _cast = null!, _union = null!, _auditor = null!;
+    private Actor _fzu = null!, _fjnu = null!, _school = null!, _primary = null!, _education = null!, _cast = null!, _union = null!, _auditor = null!;
+    private PlanCatalog _plan = null!;
+
+    /// <summary>The science-education kinds of T-SCHOOLS, as docs/counting.md names them.</summary>
+    private static readonly string[] ScienceEducation = ["lab_open_day", "campus_lecture", "competition", "school_science_event"];
     private readonly Dictionary<string, Guid> _ids = [];
 
     public async Task InitializeAsync()
@@ -28,7 +34,9 @@ public sealed class ProgressTests(AppFixture app) : IAsyncLifetime
         _district = await app.NewDistrictAsync();
         _fzu = await _district.PartnerAsync("福州大学");
         _fjnu = await _district.PartnerAsync("福建师范大学");
-        _school = await _district.PartnerAsync("福州第十六中学");
+        _school = await _district.SchoolAsync("福州第十六中学", SchoolStage.JuniorSecondary, SchoolStage.SeniorSecondary);
+        _primary = await _district.SchoolAsync("鼓楼第一中心小学", SchoolStage.Primary);
+        await _district.RegisterAsync("鼓楼实验幼儿园", Role.Partner, InstitutionKind.School);
         _education = await _district.UnitAsync("EDU");
         _cast = await _district.UnitAsync("CAST");
         _union = await _district.UnitAsync("UNION");
@@ -53,6 +61,20 @@ public sealed class ProgressTests(AppFixture app) : IAsyncLifetime
         await Report(_fjnu, "a11", "competition", "2024-11-11", new AudienceCounts(Youth: 2700, Public: 5));
         await Decide(_education, "a11", VerificationDecision.Verified);
         await Amend(_fjnu, "a11", "attendance", v => new RecordAttendance(v, Youth: 100));
+        // Rejected, then amended by its reporter: resubmitted, out of every figure until a unit decides.
+        await Report(_fjnu, "a12", "competition", "2024-05-01", new AudienceCounts(Youth: 900));
+        await Decide(_education, "a12", VerificationDecision.Rejected, "无签到表");
+        await Amend(_fjnu, "a12", "attendance", v => new RecordAttendance(v, Youth: 10));
+        // Above the ceiling of lab open days (2,000): held; and a health talk above its ceiling, verified by the coordinating unit.
+        await Report(_fzu, "a13", "lab_open_day", "2024-09-01", new AudienceCounts(Youth: 3000));
+        await Report(_fjnu, "a15", "health_talk", "2023-08-01", new AudienceCounts(Elderly: 1500));
+        await Decide(_cast, "a15", VerificationDecision.Verified);
+        // The school's pupils in FZU's lab: FZU is the lab that opened, the school is reached.
+        await Report(_school, "a14", "lab_open_day", "2024-10-01", new AudienceCounts(Youth: 50), host: _fzu.InstitutionId);
+        await Report(_fzu, "a16", "competition", "2022-04-01", new AudienceCounts(Youth: 500));
+        _ledger.Track((await _cast.PostAsync($"/api/v1/activities/{_ids["a16"]}/verification",
+            new VerifyActivity(VerificationDecision.Rejected, ReasonCode: RejectionReason.DuplicateOf, DuplicateOf: _ids["a10"]))).ShouldBe(HttpStatusCode.OK).As<ActivityDto>());
+        await Report(_fzu, "a17", "campus_lecture", "2023-10-10", new AudienceCounts(Youth: 300), host: _primary.InstitutionId);
 
         await Designate(_cast, DesignationKind.CertifiedCommunity, "GL-1", DesignationLevel.City, "2020-06-01");
         await Designate(_cast, DesignationKind.CertifiedCommunity, "GL-2", DesignationLevel.City, "2022-03-01");
@@ -76,6 +98,7 @@ public sealed class ProgressTests(AppFixture app) : IAsyncLifetime
         await Observe("T-LITERACY", 2023, 150, "2023年抽样调查");
         await Observe("T-LITERACY", 2023, 160, "2023年抽样调查（复核）");
         await Observe("T-LITERACY", 2025, 185, "2025年抽样调查");
+        _plan = (await _auditor.GetAsync("/api/v1/plan")).As<PlanCatalog>();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -90,11 +113,16 @@ public sealed class ProgressTests(AppFixture app) : IAsyncLifetime
 
             var competition = _ledger.Official.Where(a => a.Kind == "competition" && a.Year == year).Sum(a => a.Attendance.Youth);
             var verifiedCompetition = _ledger.Verified.Where(a => a.Kind == "competition" && a.Year == year).Sum(a => a.Attendance.Youth);
-            var labInstitutions = _ledger.Official.Where(a => a.Kind == "lab_open_day" && a.Attendance.Youth > 0 && a.Year <= year).Select(a => a.Institution).Distinct().Count();
+            // The lab that opened is the host, or the reporter when none is named.
+            var labInstitutions = _ledger.Official.Where(a => a.Kind == "lab_open_day" && a.Attendance.Youth > 0 && a.Year <= year).Select(a => a.Place).Distinct().Count();
             Assert.Equal(competition, Target("T-COMPETITION").Actual);
             Assert.Equal(verifiedCompetition, Target("T-COMPETITION").VerifiedActual);
             Assert.Equal(labInstitutions, Target("T-LAB-OPEN").Actual);
+            Assert.Equal(Coverage(year, verified: false), Target("T-SCHOOLS").Actual);
+            Assert.Equal(Coverage(year, verified: true), Target("T-SCHOOLS").VerifiedActual);
         }
+
+        Assert.Equal(50m, (await Overview("year=2023")).Targets.Single(t => t.Code == "T-SCHOOLS").Actual);
 
         var y2023 = await Overview("year=2023");
         var y2024 = await Overview("year=2024");
@@ -160,15 +188,103 @@ public sealed class ProgressTests(AppFixture app) : IAsyncLifetime
     {
         var units = (await _auditor.GetAsync("/api/v1/progress/units?waitForNonStale=true")).ShouldBe(HttpStatusCode.OK).As<UnitsOverview>();
 
-        var eduMeasures = new[] { "ACT-01", "ACT-02", "ACT-03", "ACT-04" };
+        // EDU leads 提升行动(一) and takes part in 工程(一), (三) and (五); the lecture under ACT-01 and PRJ-03 counts once.
+        var eduMeasures = new[] { "ACT-01", "ACT-02", "ACT-03", "ACT-04", "ACT-05", "ACT-06", "ACT-07", "ACT-08", "PRJ-01", "PRJ-02", "PRJ-03", "PRJ-04", "PRJ-08", "PRJ-09", "PRJ-13", "PRJ-14" };
         AssertFigures(_ledger.Official.Where(a => a.Measures.Intersect(eduMeasures).Any()), units.Units.Single(u => u.UnitCode == "EDU").Official);
-        // CAST leads ACT-01..04 and every key project: the lecture under ACT-01 and PRJ-03 counts once.
-        var castMeasures = Enumerable.Range(1, 4).Select(n => $"ACT-{n:00}").Concat(Enumerable.Range(1, 14).Select(n => $"PRJ-{n:00}")).ToArray();
-        AssertFigures(_ledger.Official.Where(a => a.Measures.Intersect(castMeasures).Any()), units.Units.Single(u => u.UnitCode == "CAST").Official);
+        AssertFigures(_ledger.Verified.Where(a => a.Measures.Intersect(eduMeasures).Any()), units.Units.Single(u => u.UnitCode == "EDU").Verified);
+        // CAST leads or takes part in every section.
+        AssertFigures(_ledger.Official, units.Units.Single(u => u.UnitCode == "CAST").Official);
+        foreach (var unit in units.Units)
+        {
+            AssertFigures(_ledger.Official.Where(a => a.Measures.Intersect(MeasuresOf(unit.UnitCode)).Any()), unit.Official);
+        }
         var fzu = units.Institutions.Single(i => i.InstitutionId == _fzu.InstitutionId);
         Assert.Equal("福州大学", fzu.Name);
         AssertFigures(_ledger.Official.Where(a => a.Institution == _fzu.InstitutionId), fzu.Official);
         Assert.Equal(_ledger.Official.Where(a => a.Institution == _fzu.InstitutionId).SelectMany(a => a.Measures).Distinct().Order(StringComparer.Ordinal), fzu.Measures.Select(m => m.Measure));
+    }
+
+    [Fact]
+    public async Task Every_unit_of_the_plan_has_a_row_naming_its_role_in_each_of_its_measures()
+    {
+        var units = (await _auditor.GetAsync("/api/v1/progress/units?year=2024&waitForNonStale=true")).ShouldBe(HttpStatusCode.OK).As<UnitsOverview>();
+
+        Assert.Equal(_plan.Units.Select(u => u.Code).Order(StringComparer.Ordinal), units.Units.Select(u => u.UnitCode).Order(StringComparer.Ordinal));
+        Assert.Equal(19, units.Units.Count);
+        foreach (var unit in units.Units)
+        {
+            var lead = _plan.Measures.Where(m => m.LeadUnits.Contains(unit.UnitCode)).Select(m => m.Code).ToList();
+            var participating = _plan.Measures.Where(m => m.ParticipatingUnits.Contains(unit.UnitCode) && !m.LeadUnits.Contains(unit.UnitCode)).Select(m => m.Code).ToList();
+            Assert.Equal(lead, unit.LeadsMeasures);
+            Assert.Equal(participating, unit.ParticipatesIn);
+            Assert.Equal(lead.Select(m => (m, UnitRole.Lead)).Concat(participating.Select(m => (m, UnitRole.Participating))).OrderBy(x => x.m, StringComparer.Ordinal),
+                unit.Measures.Select(m => (m.Measure, m.Role)).OrderBy(x => x.Measure, StringComparer.Ordinal));
+            Assert.Equal(unit.UnitCode == "CAST", unit.Coordinates);
+            AssertFigures(_ledger.Official.Where(a => a.Year == 2024 && a.Measures.Intersect(lead.Concat(participating)).Any()), unit.Official);
+            Assert.Equal(Ids(_ledger.Official.Where(a => a.Year == 2024 && a.Measures.Intersect(lead.Concat(participating)).Any())), await ActivityIds(unit.Drilldown));
+        }
+
+        // 区委文明办 leads nothing; it takes part in 提升行动(一), (二), 工程(二), (三), (四).
+        var civilization = units.Units.Single(u => u.UnitCode == "CIVILIZATION");
+        Assert.Empty(civilization.LeadsMeasures);
+        Assert.Equal(Ids("a4", "a5", "a11", "a14"), await ActivityIds(civilization.Drilldown));
+    }
+
+    [Fact]
+    public async Task Every_figure_and_its_drilldown_count_the_same_activities_whatever_their_status()
+    {
+        Assert.Equal(Enum.GetValues<ActivityStatus>().Order(), _ledger.Activities.Select(a => a.Status).Distinct().Order());
+        foreach (var status in Enum.GetValues<ActivityStatus>())
+        {
+            var listed = await ActivityIds($"/api/v1/activities?status={System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString())}");
+            Assert.Equal(_ledger.Activities.Where(a => a.Status == status).Select(a => a.Id).ToHashSet(), listed);
+        }
+
+        foreach (var year in new int?[] { 2023, 2024, null })
+        {
+            var query = year is null ? "waitForNonStale=true" : $"year={year}&waitForNonStale=true";
+            var units = (await _auditor.GetAsync($"/api/v1/progress/units?{query}")).As<UnitsOverview>();
+            var measures = (await _auditor.GetAsync($"/api/v1/progress/measures?{query}")).As<MeasuresOverview>();
+            var figures = units.Units.Select(u => (u.Drilldown, u.Official, u.Verified))
+                .Concat(units.Units.SelectMany(u => u.Measures).Select(m => (m.Drilldown, m.Official, m.Verified)))
+                .Concat(units.Institutions.Select(i => (i.Drilldown, i.Official, i.Verified)))
+                .Concat(units.Institutions.SelectMany(i => i.Measures).Select(m => (m.Drilldown, m.Official, m.Verified)))
+                .Concat(measures.Measures.Select(m => (m.Drilldown, m.Official, m.Verified)))
+                .DistinctBy(f => f.Drilldown);
+            foreach (var (drilldown, official, verified) in figures)
+            {
+                Assert.True(official.Activities == await TotalAsync(drilldown), $"{drilldown}: {official.Activities}");
+                Assert.True(verified.Activities == await TotalAsync(drilldown.Replace("counted=official", "counted=verified", StringComparison.Ordinal)), $"{drilldown} (verified): {verified.Activities}");
+            }
+        }
+
+        var competition = (await Overview("year=2024")).Targets.Single(t => t.Code == "T-COMPETITION");
+        Assert.Equal(Ids(_ledger.Official.Where(a => a.Kind == "competition" && a.Year == 2024)), await ActivityIds(competition.Drilldown));
+        Assert.Equal(Ids(_ledger.Verified.Where(a => a.Kind == "competition" && a.Year == 2024)), await ActivityIds(competition.Drilldown + "&counted=verified"));
+    }
+
+    [Fact]
+    public async Task The_coverage_drilldown_lists_the_schools_each_year_left_out()
+    {
+        var schools = await Overview("year=2023");
+        var target = schools.Targets.Single(t => t.Code == "T-SCHOOLS");
+
+        var uncovered = (await _auditor.GetAsync(target.Drilldown)).ShouldBe(HttpStatusCode.OK).As<PagedList<SchoolCoverageDto>>();
+        var all = (await _auditor.GetAsync("/api/v1/schools?year=2023")).As<PagedList<SchoolCoverageDto>>();
+        var y2024 = (await _auditor.GetAsync("/api/v1/schools?year=2024&covered=false")).As<PagedList<SchoolCoverageDto>>();
+
+        Assert.Equal("/api/v1/schools?target=T-SCHOOLS&year=2023&covered=false", target.Drilldown);
+        Assert.Equal([_school.InstitutionId], uncovered.Items.Select(s => s.InstitutionId));
+        // The kindergarten teaches no stage the plan's 中小学 names: it is not in the register.
+        Assert.Equal(2, all.Total);
+        var primary = all.Items.Single(s => s.InstitutionId == _primary.InstitutionId);
+        Assert.Equal((true, 1), (primary.Covered, primary.Activities));
+        Assert.Equal([SchoolStage.Primary], primary.Stages);
+        Assert.Equal(Ids("a17"), await ActivityIds(primary.Drilldown));
+        Assert.Equal([_primary.InstitutionId], y2024.Items.Select(s => s.InstitutionId));
+        (await _fzu.GetAsync("/api/v1/schools?year=2023")).Problem(HttpStatusCode.Forbidden);
+        Assert.Contains("year", (await _auditor.GetAsync("/api/v1/schools")).Problem(HttpStatusCode.BadRequest).Errors.Keys);
+        Assert.Contains("target", (await _auditor.GetAsync("/api/v1/schools?year=2023&target=T-COMPETITION")).Problem(HttpStatusCode.BadRequest).Errors.Keys);
     }
 
     [Fact]
@@ -187,7 +303,7 @@ public sealed class ProgressTests(AppFixture app) : IAsyncLifetime
         var labOpen = overview.Targets.Single(t => t.Code == "T-LAB-OPEN");
         var competition = overview.Targets.Single(t => t.Code == "T-COMPETITION");
 
-        Assert.Equal(Ids("a1", "a4"), await ActivityIds(labOpen.Drilldown));
+        Assert.Equal(Ids("a1", "a4", "a14"), await ActivityIds(labOpen.Drilldown));
         Assert.Equal(Ids("a5", "a11"), await ActivityIds(competition.Drilldown));
         Assert.Equal(Ids("a6"), await ActivityIds(overview.Targets.Single(t => t.Code == "T-COMPETITION").Series.Single(p => p.Year == 2023).Drilldown));
 
@@ -250,12 +366,31 @@ public sealed class ProgressTests(AppFixture app) : IAsyncLifetime
     private async Task<HashSet<Guid>> ActivityIds(string url) =>
         (await _auditor.GetAsync(url + "&pageSize=500")).ShouldBe(HttpStatusCode.OK).As<PagedList<ActivityDto>>().Items.Select(a => a.Id).ToHashSet();
 
+    private async Task<long> TotalAsync(string url) =>
+        (await _auditor.GetAsync(url + "&pageSize=1")).ShouldBe(HttpStatusCode.OK).As<PagedList<ActivityDto>>().Total;
+
     private HashSet<Guid> Ids(params string[] refs) => refs.Select(r => _ids[r]).ToHashSet();
 
-    private async Task Report(Actor partner, string reference, string kind, string day, AudienceCounts attendance, decimal hours = 0, string[]? measures = null)
+    private static HashSet<Guid> Ids(IEnumerable<Posted> activities) => activities.Select(a => a.Id).ToHashSet();
+
+    /// <summary>The measures a unit leads or takes part in, as the plan catalog lists them.</summary>
+    private string[] MeasuresOf(string unit) =>
+        _plan.Measures.Where(m => m.LeadUnits.Contains(unit) || m.ParticipatingUnits.Contains(unit)).Select(m => m.Code).ToArray();
+
+    /// <summary>The share (percent) of the two registered schools a counted science-education activity reached in the year.</summary>
+    private decimal Coverage(int year, bool verified)
     {
-        var activity = await partner.ReportAsync(new ReportActivity(reference, kind, $"{kind} {reference}", DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture),
-            MeasureCodes: measures, Attendance: attendance, VolunteerHours: hours));
+        Guid[] register = [_school.InstitutionId, _primary.InstitutionId];
+        var reached = register.Count(s => _ledger.Counted(verified).Any(a =>
+            a.Year == year && ScienceEducation.Contains(a.Kind) && a.Attendance.Youth > 0 && (a.Institution == s || a.Host == s)));
+        return Math.Round(reached * 100m / register.Length, 4);
+    }
+
+    private async Task Report(Actor partner, string reference, string kind, string day, AudienceCounts attendance, decimal hours = 0, string[]? measures = null, Guid? host = null)
+    {
+        var response = await partner.PostAsync("/api/v1/activities", new ReportActivity(reference, kind, $"{kind} {reference}", DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture),
+            MeasureCodes: measures, Attendance: attendance, VolunteerHours: hours, HostInstitutionId: host));
+        var activity = response.ShouldBe(HttpStatusCode.Created).As<ActivityDto>();
         _ids[reference] = activity.Id;
         _ledger.Track(activity);
     }

@@ -40,6 +40,35 @@ public sealed class ProjectionOperationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_rebuild_and_a_verification_agree_with_the_rules_for_resubmitted_held_hosted_and_school_records()
+    {
+        var district = await app.NewDistrictAsync();
+        var university = await district.PartnerAsync();
+        var school = await district.SchoolAsync("福州第十六中学", Contracts.Institutions.SchoolStage.JuniorSecondary);
+        await district.SchoolAsync("鼓楼第一中心小学", Contracts.Institutions.SchoolStage.Primary);
+        var education = await district.UnitAsync("EDU");
+        await school.ReportAsync(Reports.LabOpenDay("V-1") with { HostInstitutionId = university.InstitutionId });
+        await university.ReportAsync(Reports.LabOpenDay("HELD", youth: 5_000));
+        var rejected = await university.ReportAsync(Reports.Competition("C-1", 300, new DateOnly(2023, 3, 1)));
+        var decided = (await education.PostAsync($"/api/v1/activities/{rejected.Id}/verification", new Contracts.Activities.VerifyActivity(Contracts.Activities.VerificationDecision.Rejected, "无签到表")))
+            .ShouldBe(HttpStatusCode.OK).As<Contracts.Activities.ActivityDto>();
+        (await university.PostAsync($"/api/v1/activities/{rejected.Id}/attendance", new Contracts.Activities.RecordAttendance(decided.Version, Youth: 5))).ShouldBe(HttpStatusCode.OK);
+        var before = (await district.Admin.GetAsync("/api/v1/progress?year=2023&waitForNonStale=true")).As<ProgressOverview>();
+        var units = (await district.Admin.GetAsync("/api/v1/progress/units?year=2023")).As<UnitsOverview>();
+
+        var rebuilt = await WaitAsync(district.Admin, (await district.Admin.PostAsync("/api/v1/admin/projections/rebuild?projection=Progress")).ShouldBe(HttpStatusCode.Accepted).As<ProjectionOperationDto>().Id);
+        var verified = await VerifyAsync(district.Admin);
+
+        Assert.Equal("succeeded", rebuilt.State);
+        Assert.True(verified.State == "succeeded", string.Join("\n", verified.Differences));
+        var after = (await district.Admin.GetAsync("/api/v1/progress?year=2023&waitForNonStale=true")).As<ProgressOverview>();
+        Assert.Equal(before.Targets.Select(t => (t.Code, t.Actual, t.VerifiedActual)), after.Targets.Select(t => (t.Code, t.Actual, t.VerifiedActual)));
+        // The school reached through the university's lab is half the register; the lab counts once; the rejected and held count nothing.
+        Assert.Equal((50m, 1m, 0m), (after.Targets.Single(t => t.Code == "T-SCHOOLS").Actual, after.Targets.Single(t => t.Code == "T-LAB-OPEN").Actual, after.Targets.Single(t => t.Code == "T-COMPETITION").Actual));
+        Same.Json(units, (await district.Admin.GetAsync("/api/v1/progress/units?year=2023")).As<UnitsOverview>() with { Freshness = units.Freshness });
+    }
+
+    [Fact]
     public async Task Only_administrators_operate_projections_and_only_rebuildable_ones()
     {
         var district = await app.NewDistrictAsync();

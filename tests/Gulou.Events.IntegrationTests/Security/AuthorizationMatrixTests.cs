@@ -58,6 +58,9 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /api/v1/activities/{id}/corrections"] = [Caller.Owner],
         ["POST /api/v1/activities/{id}/retraction"] = [Caller.Owner],
         ["POST /api/v1/activities/{id}/verification"] = [Caller.LeadUnit],
+        ["GET /api/v1/verifications"] = [Caller.LeadUnit, Caller.OtherUnit, Caller.Auditor, Caller.Admin],
+        ["GET /api/v1/activities/duplicates"] = [Caller.LeadUnit, Caller.OtherUnit, Caller.Auditor, Caller.Admin],
+        ["GET /api/v1/schools"] = [Caller.LeadUnit, Caller.OtherUnit, Caller.Auditor, Caller.Admin],
         ["POST /api/v1/designations"] = [Caller.LeadUnit, Caller.Admin],
         ["GET /api/v1/designations"] = Everyone,
         ["GET /api/v1/designations/{id}"] = Everyone,
@@ -177,7 +180,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 .Replace("{targetCode}", "T-ELDERLY-FITNESS", StringComparison.Ordinal)
                 .Replace("/targets/{code}", "/targets/T-COMPETITION", StringComparison.Ordinal)
                 .Replace("/measures/{code}", "/measures/ACT-02", StringComparison.Ordinal)
-                .Replace("{year}", "2023", StringComparison.Ordinal);
+                .Replace("{year}", "2023", StringComparison.Ordinal)
+                + (template is "/api/v1/activities/duplicates" or "/api/v1/schools" ? "?year=2023" : "");
             var client = new ApiClient(_app.Host, _keys[caller]);
             return method switch
             {

@@ -23,11 +23,15 @@ public sealed class FuzzTests(AppFixture app)
         var partner = await district.PartnerAsync();
         var unit = await district.UnitAsync("CAST");
         var activity = await partner.ReportAsync(Reports.LabOpenDay());
+        // Something for the newer routes to find: a likely duplicate from a school of the coverage register, held above its ceiling.
+        var school = await district.SchoolAsync("福州第十六中学", Contracts.Institutions.SchoolStage.JuniorSecondary);
+        await school.ReportAsync(Reports.LabOpenDay("DUP-1", youth: 2_500) with { HostInstitutionId = partner.InstitutionId });
         var designation = (await unit.PostAsync("/api/v1/designations", new RecordDesignation(DesignationKind.ScienceBase, "B-1", DesignationLevel.City, new DateOnly(2022, 1, 1)))).As<DesignationDto>();
         var volunteer = (await partner.PostAsync("/api/v1/volunteers", new RegisterVolunteer(VolunteerTests.PersonA, new DateOnly(2022, 1, 1)))).As<VolunteerDto>();
         var known = new Dictionary<string, string>
         {
             ["id"] = activity.Id.ToString(), ["personKey"] = volunteer.PersonKey, ["code"] = "T-COMPETITION", ["targetCode"] = "T-LITERACY", ["year"] = "2023",
+            ["unit"] = "CAST", ["target"] = "T-SCHOOLS", ["status"] = "needs_review", ["duplicateOf"] = activity.Id.ToString(), ["hostInstitutionId"] = school.InstitutionId.ToString(),
         };
         string?[] keys = [district.Admin.Key, partner.Key, unit.Key, "glk_forged", null];
         var document = (await app.Anonymous.GetAsync("/swagger/v1/swagger.json")).Json();

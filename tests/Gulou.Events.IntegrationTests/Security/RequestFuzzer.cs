@@ -40,8 +40,12 @@ internal sealed class RequestFuzzer(JsonElement document, Random random)
         }
     }
 
+    // Values that mean something in the fuzzed district (an activity id, a unit code …), by parameter or member name.
+    private IReadOnlyDictionary<string, string> _known = new Dictionary<string, string>();
+
     private FuzzRequest Make(string method, string template, JsonElement operation, IReadOnlyDictionary<string, string> known)
     {
+        _known = known;
         var url = new StringBuilder(template);
         var query = new List<string>();
         if (operation.TryGetProperty("parameters", out var parameters))
@@ -57,7 +61,8 @@ internal sealed class RequestFuzzer(JsonElement document, Random random)
                 }
                 else if (random.Next(2) == 0)
                 {
-                    query.Add($"{name}={Uri.EscapeDataString(Scalar(schema, 0)?.ToString() ?? "")}");
+                    var value = random.Next(3) == 0 && known.TryGetValue(name, out var k) ? k : Scalar(schema, 0)?.ToString() ?? "";
+                    query.Add($"{name}={Uri.EscapeDataString(value)}");
                 }
             }
         }
@@ -110,7 +115,7 @@ internal sealed class RequestFuzzer(JsonElement document, Random random)
                 {
                     if (random.Next(8) != 0)
                     {
-                        obj[property.Name] = Value(property.Value, depth + 1);
+                        obj[property.Name] = random.Next(3) == 0 && _known.TryGetValue(property.Name, out var known) ? JsonValue.Create(known) : Value(property.Value, depth + 1);
                     }
                 }
             }

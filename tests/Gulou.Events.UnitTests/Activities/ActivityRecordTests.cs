@@ -34,18 +34,100 @@ public sealed class ActivityRecordTests
         Assert.Equal(new AudienceCounts(Youth: 300), activity.Attendance);
     }
 
-    [Theory]
-    [InlineData(ActivityStatus.Verified)]
-    [InlineData(ActivityStatus.Rejected)]
-    public void Changed_figures_reopen_a_units_decision(ActivityStatus decided)
+    [Fact]
+    public void Changed_figures_take_a_verified_activity_back_to_reported()
     {
-        var activity = Recorded(status: decided);
-        activity.Verification = new VerificationDto(decided == ActivityStatus.Verified ? VerificationDecision.Verified : VerificationDecision.Rejected, Guid.NewGuid(), null, DateTimeOffset.UtcNow);
+        var activity = Recorded();
+        activity.Apply(Events.Of(new ActivityVerified(Id, Guid.NewGuid(), null, "EDU")));
 
         activity.Apply(Events.Of(new AttendanceRecorded(Id, new AudienceCounts(Youth: 1), 0m)));
 
         Assert.Equal(ActivityStatus.Reported, activity.Status);
         Assert.Null(activity.Verification);
+    }
+
+    public static TheoryData<object> Amendments() => new()
+    {
+        new AttendanceRecorded(Id, new AudienceCounts(Youth: 5), 0m),
+        new ActivityCorrected(Id, "lab_open_day", ["ACT-02"], "化学实验室开放日（补正）", new DateOnly(2023, 5, 20), null, null, null, new AudienceCounts(Youth: 120, Public: 10), 0m, ["title"]),
+        new EvidenceAttached(Id, Guid.NewGuid(), EvidenceKind.AttendanceSheet, "https://example.org/sheet.pdf", null, null),
+    };
+
+    [Theory]
+    [MemberData(nameof(Amendments))]
+    public void Any_amendment_of_a_rejected_activity_resubmits_it_and_the_rejection_stays_on_record(object amendment)
+    {
+        var unit = Guid.NewGuid();
+        var activity = Recorded();
+        activity.Apply(Events.Of(new ActivityRejected(Id, unit, "无签到表", "EDU", RejectionReason.Other)));
+
+        Apply(activity, amendment);
+
+        Assert.Equal(ActivityStatus.Resubmitted, activity.Status);
+        Assert.Equal((VerificationDecision.Rejected, unit, "EDU", "无签到表"), (activity.Verification!.Decision, activity.Verification.UnitId, activity.Verification.UnitCode, activity.Verification.Reason));
+    }
+
+    [Theory]
+    [MemberData(nameof(Amendments))]
+    public void A_resubmitted_or_held_activity_stays_so_when_amended_again(object amendment)
+    {
+        var resubmitted = Recorded(status: ActivityStatus.Resubmitted);
+        var held = Recorded(status: ActivityStatus.NeedsReview);
+
+        Apply(resubmitted, amendment);
+        Apply(held, amendment);
+
+        Assert.Equal(ActivityStatus.Resubmitted, resubmitted.Status);
+        Assert.Equal(ActivityStatus.NeedsReview, held.Status);
+    }
+
+    [Fact]
+    public void A_hold_and_then_a_units_verification_decide_the_status()
+    {
+        var activity = Recorded();
+
+        activity.Apply(Events.Of(new ActivityHeldForReview(Id, "lab_open_day", 5_000, 2_000)));
+        var held = activity.Status;
+        activity.Apply(Events.Of(new ActivityVerified(Id, Guid.NewGuid(), "核实无误", "CAST")));
+
+        Assert.Equal(ActivityStatus.NeedsReview, held);
+        Assert.Equal(ActivityStatus.Verified, activity.Status);
+        Assert.Equal("CAST", activity.Verification!.UnitCode);
+    }
+
+    [Fact]
+    public void A_duplicate_rejection_names_the_activity_it_repeats()
+    {
+        var original = Guid.NewGuid();
+        var activity = Recorded();
+
+        activity.Apply(Events.Of(new ActivityRejected(Id, Guid.NewGuid(), "重复", "EDU", RejectionReason.DuplicateOf, original)));
+
+        Assert.Equal(ActivityStatus.Rejected, activity.Status);
+        Assert.Equal((RejectionReason.DuplicateOf, original), (activity.Verification!.ReasonCode, activity.Verification.DuplicateOf!.Value));
+    }
+
+    [Fact]
+    public void The_host_comes_from_the_report_and_follows_corrections()
+    {
+        var host = Guid.NewGuid();
+        var activity = Recorded(LabOpenDay() with { HostInstitutionId = host });
+
+        var reported = activity.HostInstitutionId;
+        activity.Apply(Events.Of(new ActivityCorrected(Id, "lab_open_day", ["ACT-02"], "t", new DateOnly(2023, 5, 20), null, null, null, AudienceCounts.None, 0m, ["hostInstitutionId"])));
+
+        Assert.Equal(host, reported);
+        Assert.Null(activity.HostInstitutionId);
+    }
+
+    private static void Apply(ActivityRecord activity, object amendment)
+    {
+        switch (amendment)
+        {
+            case AttendanceRecorded a: activity.Apply(Events.Of(a)); break;
+            case ActivityCorrected c: activity.Apply(Events.Of(c)); break;
+            case EvidenceAttached e: activity.Apply(Events.Of(e)); break;
+        }
     }
 
     [Fact]

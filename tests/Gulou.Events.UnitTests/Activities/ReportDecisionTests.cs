@@ -56,4 +56,30 @@ public sealed class ReportDecisionTests
         Assert.Equal(409, refusal.Status);
         Assert.Equal(ErrorCodes.ExternalRefConflict, refusal.Code);
     }
+
+    [Fact]
+    public void A_report_above_the_ceiling_of_its_kind_starts_its_stream_held_for_review()
+    {
+        var plausible = ReportActivityEndpoint.Decide(LabOpenDay() with { Attendance = new AudienceCounts(Youth: 2_000) }, Id, Institution, null, TestPlan.Shipped)!;
+        var implausible = ReportActivityEndpoint.Decide(LabOpenDay() with { Attendance = new AudienceCounts(Youth: 1_990, Public: 11) }, Id, Institution, null, TestPlan.Shipped)!;
+
+        Assert.Single(ReportActivityEndpoint.EventsOf(plausible, TestPlan.Shipped));
+        var hold = Assert.IsType<Contracts.Activities.ActivityHeldForReview>(ReportActivityEndpoint.EventsOf(implausible, TestPlan.Shipped)[1]);
+        Assert.Equal((2_001, 2_000), (hold.PersonTimes, hold.Ceiling));
+    }
+
+    [Fact]
+    public void The_host_is_part_of_the_report_and_a_reporter_naming_itself_names_no_host()
+    {
+        var host = Guid.NewGuid();
+        var plain = ReportActivityEndpoint.Decide(LabOpenDay(), Id, Institution, null, TestPlan.Shipped)!;
+        var hosted = ReportActivityEndpoint.Decide(LabOpenDay() with { HostInstitutionId = host }, Id, Institution, null, TestPlan.Shipped)!;
+        var self = ReportActivityEndpoint.Decide(LabOpenDay() with { HostInstitutionId = Institution }, Id, Institution, null, TestPlan.Shipped)!;
+
+        Assert.Equal(host, hosted.HostInstitutionId);
+        Assert.NotEqual(plain.ContentHash, hosted.ContentHash);
+        Assert.Null(self.HostInstitutionId);
+        Assert.Equal(plain.ContentHash, self.ContentHash);
+        Assert.Throws<ProblemException>(() => ReportActivityEndpoint.Decide(LabOpenDay() with { HostInstitutionId = host }, Id, Institution, Recorded(), TestPlan.Shipped));
+    }
 }

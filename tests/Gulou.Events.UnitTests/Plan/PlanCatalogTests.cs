@@ -62,12 +62,14 @@ public sealed partial class PlanCatalogTests
     public void Every_target_sentence_appears_verbatim_in_the_plan()
     {
         Assert.Equal(
-            ["T-LITERACY", "T-LAB-OPEN", "T-COMPETITION", "T-TEACHERS", "T-STUDIOS", "T-ELDERLY-FITNESS", "T-COMMUNITIES", "T-BASES", "T-VOLUNTEERS"],
+            ["T-LITERACY", "T-LAB-OPEN", "T-COMPETITION", "T-SCHOOLS", "T-TEACHERS", "T-STUDIOS", "T-ELDERLY-FITNESS", "T-COMMUNITIES", "T-BASES", "T-VOLUNTEERS"],
             Catalog.Targets.Select(t => t.Code));
         foreach (var target in Catalog.Targets)
         {
             Assert.True(CompactText.Contains(target.PlanText, StringComparison.Ordinal), $"{target.Code}: '{target.PlanText}' is not in the plan.");
-            Assert.Contains(target.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), target.PlanText, StringComparison.Ordinal);
+            // 全覆盖 (every school) is the plan's 100%.
+            var value = target.Kind == TargetKind.AnnualCoverage ? "全覆盖" : target.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains(value, target.PlanText, StringComparison.Ordinal);
             Assert.Equal(new PlanPeriod(2021, 2025), target.Period);
             Assert.Equal(new DateOnly(2025, 12, 31), target.Deadline);
         }
@@ -76,6 +78,7 @@ public sealed partial class PlanCatalogTests
     [Theory]
     [InlineData("T-LAB-OPEN", "ACT-02", TargetKind.CumulativeDistinctInstitutions, 10)]
     [InlineData("T-COMPETITION", "ACT-03", TargetKind.AnnualSum, 6000)]
+    [InlineData("T-SCHOOLS", "ACT-02", TargetKind.AnnualCoverage, 100)]
     [InlineData("T-TEACHERS", "ACT-04", TargetKind.CumulativeDistinctDesignations, 8)]
     [InlineData("T-STUDIOS", "ACT-07", TargetKind.CumulativeDistinctDesignations, 4)]
     [InlineData("T-ELDERLY-FITNESS", "ACT-10", TargetKind.Indicator, 65)]
@@ -145,6 +148,41 @@ public sealed partial class PlanCatalogTests
         Assert.Equal(["ACT-02"], TestPlan.Shipped.Kind("lab_open_day")!.DefaultMeasures);
         Assert.Equal(["ACT-03"], TestPlan.Shipped.Kind("competition")!.DefaultMeasures);
         Assert.Empty(TestPlan.Shipped.Kind("other")!.DefaultMeasures);
+    }
+
+    [Fact]
+    public void Every_measure_has_an_activity_kind_that_counts_toward_it_by_default()
+    {
+        var covered = Catalog.ActivityKinds.SelectMany(k => k.DefaultMeasures).ToHashSet();
+
+        Assert.DoesNotContain(Catalog.Measures, m => !covered.Contains(m.Code));
+        Assert.Equal(["PRJ-13"], TestPlan.Shipped.Kind("cross_strait_exchange")!.DefaultMeasures);
+    }
+
+    [Fact]
+    public void Every_kind_has_a_person_times_ceiling_far_below_the_input_guard()
+    {
+        foreach (var kind in Catalog.ActivityKinds)
+        {
+            Assert.True(kind.PersonTimesCeiling is > 0 and < Api.Activities.ActivityFieldRules.MaxPersonTimes, $"{kind.Code}: {kind.PersonTimesCeiling}");
+        }
+
+        Assert.Contains("activity kind lab_open_day has a person-times ceiling of 0; a ceiling is positive",
+            PlanCatalogRules.Check(Catalog with { ActivityKinds = [.. Catalog.ActivityKinds.Select(k => k.Code == "lab_open_day" ? k with { PersonTimesCeiling = 0 } : k)] }));
+    }
+
+    [Fact]
+    public void The_school_coverage_target_counts_youth_science_education_at_primary_and_secondary_schools()
+    {
+        var schools = TestPlan.Shipped.Target("T-SCHOOLS")!;
+
+        Assert.Equal(["primary", "junior_secondary", "senior_secondary"], schools.Counting.SchoolStages);
+        Assert.Equal("youth", schools.Counting.Audience);
+        Assert.Contains("lab_open_day", schools.Counting.ActivityKinds!);
+        Assert.Contains("coverage target T-SCHOOLS names no school stages or no activity kinds",
+            PlanCatalogRules.Check(Catalog with { Targets = [.. Catalog.Targets.Select(t => t.Code == "T-SCHOOLS" ? t with { Counting = t.Counting with { SchoolStages = null } } : t)] }));
+        Assert.Contains("target T-SCHOOLS counts school stage kindergarten, which does not exist",
+            PlanCatalogRules.Check(Catalog with { Targets = [.. Catalog.Targets.Select(t => t.Code == "T-SCHOOLS" ? t with { Counting = t.Counting with { SchoolStages = ["kindergarten"] } } : t)] }));
     }
 
     [Fact]

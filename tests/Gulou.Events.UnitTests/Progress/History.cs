@@ -2,6 +2,7 @@ using Gulou.Events.Api.Progress;
 using Gulou.Events.Api.Progress.Rollups;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts.Institutions;
 using Gulou.Events.UnitTests.Activities;
 using JasperFx.Events;
 
@@ -14,11 +15,22 @@ internal sealed class History
 
     public List<IEvent> Log { get; } = [];
 
-    public Guid Report(string kind, DateOnly day, AudienceCounts attendance, Guid institution, params string[] measures)
+    public Guid Report(string kind, DateOnly day, AudienceCounts attendance, Guid institution, params string[] measures) =>
+        ReportHosted(kind, day, attendance, institution, null, measures);
+
+    public Guid ReportHosted(string kind, DateOnly day, AudienceCounts attendance, Guid institution, Guid? host, params string[] measures)
     {
         var id = Guid.NewGuid();
         var codes = measures.Length > 0 ? measures : TestPlan.Shipped.Kind(kind)!.DefaultMeasures.ToArray();
-        Append(id, new ActivityReported(id, institution, id.ToString(), kind, codes, "t", day, null, null, null, attendance, 0m, "hash"));
+        Append(id, new ActivityReported(id, institution, id.ToString(), kind, codes, "t", day, null, null, null, attendance, 0m, "hash", host));
+        return id;
+    }
+
+    /// <summary>Registers an institution (a school when stages are given).</summary>
+    public Guid Register(string name, InstitutionKind kind, params SchoolStage[] stages)
+    {
+        var id = Guid.NewGuid();
+        Append(id, new InstitutionRegistered(id, name, kind, Role.Partner, null, [], stages.Length > 0 ? stages : null));
         return id;
     }
 

@@ -4,6 +4,7 @@ using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Designations;
 using Gulou.Events.Contracts.Indicators;
+using Gulou.Events.Contracts.Institutions;
 using Gulou.Events.Contracts.Volunteers;
 
 namespace Gulou.Events.UnitTests.Progress;
@@ -31,6 +32,10 @@ public sealed class ProgressFoldTests
         // CAST leads both measures: the unit counts the activity once.
         Assert.Equal(1, rollups["unit/CAST/2023"].Official.Activities);
         Assert.Equal(1, rollups["unit/EDU/2023"].Official.Activities);
+        // 区委文明办 takes part in 提升行动(一), 区委宣传部 and 区人社局 in 工程(一): participating units have figures too.
+        Assert.Equal(1, rollups["unit/CIVILIZATION/2023"].Official.Activities);
+        Assert.Equal(1, rollups["unit/HRSS/2023"].Official.Activities);
+        Assert.False(rollups.ContainsKey("unit/HEALTH/2023"));
         Assert.Equal([Fzu], rollups["target/T-LAB-OPEN/2023"].Official.Institutions.Keys);
         Assert.True(rollups["measure/ACT-02/2023"].Verified.IsEmpty);
     }
@@ -65,6 +70,123 @@ public sealed class ProgressFoldTests
         Assert.Equal(100, target.Official.Attendance.Youth);
         Assert.Equal(100, target.Verified.Attendance.Youth);
         Assert.Equal([Fzu], target.Official.Institutions.Keys);
+    }
+
+    [Fact]
+    public async Task A_unit_counts_an_activity_once_however_many_of_its_measures_it_is_filed_under()
+    {
+        var history = new History();
+        // 区委文明办 takes part in ACT-01 (提升行动一) and PRJ-08 (工程三), and leads neither; EDU leads ACT-01 and takes part in PRJ-08.
+        history.Report("campus_lecture", new DateOnly(2023, 4, 1), new AudienceCounts(Youth: 40), Fzu, "ACT-01", "PRJ-08");
+        history.Report("exhibition", new DateOnly(2023, 4, 2), new AudienceCounts(Public: 60), Fjnu, "PRJ-08", "PRJ-09");
+
+        var rollups = await history.FoldAsync();
+
+        Assert.Equal((2, 100), (rollups["unit/CIVILIZATION/2023"].Official.Activities, rollups["unit/CIVILIZATION/2023"].Official.Attendance.Total));
+        Assert.Equal(2, rollups["unit/EDU/2023"].Official.Activities);
+        Assert.Equal(2, rollups["unit/CAST/2023"].Official.Activities);
+        Assert.Equal(1, rollups["unit/YOUTH-LEAGUE/2023"].Official.Activities);
+        Assert.Equal(2, rollups["unit/CIVILIZATION/2023"].Official.Institutions.Count);
+    }
+
+    [Theory]
+    [InlineData("attendance")]
+    [InlineData("correction")]
+    [InlineData("evidence")]
+    public async Task A_rejected_activity_amended_by_its_reporter_stays_out_of_every_figure_until_a_unit_verifies_it(string amendment)
+    {
+        var history = new History();
+        var id = history.Report("competition", new DateOnly(2023, 3, 1), new AudienceCounts(Youth: 100), Fzu);
+        history.Append(id, new ActivityRejected(id, Unit, "无签到表", "EDU", RejectionReason.Other));
+        switch (amendment)
+        {
+            case "attendance": history.Append(id, new AttendanceRecorded(id, new AudienceCounts(Youth: 5), 0m)); break;
+            case "correction": history.Append(id, new ActivityCorrected(id, "competition", ["ACT-03"], "t2", new DateOnly(2023, 3, 1), null, null, null, new AudienceCounts(Youth: 105), 0m, ["title", "attendance"])); break;
+            default: history.Append(id, new EvidenceAttached(id, Guid.NewGuid(), EvidenceKind.AttendanceSheet, "https://example.org/s.pdf", null, null)); break;
+        }
+
+        Assert.Empty(await history.FoldAsync());
+
+        history.Append(id, new ActivityVerified(id, Unit, null, "CAST"));
+        var rollups = await history.FoldAsync();
+        var youth = amendment == "evidence" ? 100 : 105;
+        foreach (var key in new[] { "total/2023", "measure/ACT-03/2023", "unit/EDU/2023", "unit/CIVILIZATION/2023", $"institution/{Fzu}/2023", $"institution/{Fzu}/ACT-03/2023", "target/T-COMPETITION/2023" })
+        {
+            Assert.Equal((1, youth), (rollups[key].Official.Activities, rollups[key].Official.Attendance.Youth));
+            Assert.Equal(youth, rollups[key].Verified.Attendance.Youth);
+        }
+    }
+
+    [Fact]
+    public async Task A_held_activity_counts_only_once_a_unit_verifies_it_and_a_rejection_keeps_it_out()
+    {
+        var history = new History();
+        var held = history.Report("lab_open_day", new DateOnly(2023, 6, 1), new AudienceCounts(Youth: 5_000), Fzu);
+        history.Append(held, new ActivityHeldForReview(held, "lab_open_day", 5_000, 2_000));
+        var rejected = history.Report("lab_open_day", new DateOnly(2023, 6, 2), new AudienceCounts(Youth: 9_000), Fjnu);
+        history.Append(rejected, new ActivityHeldForReview(rejected, "lab_open_day", 9_000, 2_000));
+
+        Assert.Empty(await history.FoldAsync());
+
+        history.Append(held, new ActivityVerified(held, Unit, "签到表核实", "CAST"));
+        history.Append(rejected, new ActivityRejected(rejected, Unit, "人数不实", "CAST", RejectionReason.Other));
+        var rollups = await history.FoldAsync();
+
+        Assert.Equal(5_000, rollups["measure/ACT-02/2023"].Official.Attendance.Youth);
+        Assert.Equal([Fzu], rollups["target/T-LAB-OPEN/2023"].Verified.Institutions.Keys);
+    }
+
+    [Fact]
+    public async Task A_verified_activity_amended_stays_official_and_leaves_the_verified_figures()
+    {
+        var history = new History();
+        var id = history.Report("competition", new DateOnly(2024, 3, 1), new AudienceCounts(Youth: 100), Fzu);
+        history.Append(id, new ActivityVerified(id, Unit, null, "EDU"));
+        history.Append(id, new AttendanceRecorded(id, new AudienceCounts(Youth: 1), 0m));
+
+        var target = (await history.FoldAsync())["target/T-COMPETITION/2024"];
+
+        Assert.Equal(101, target.Official.Attendance.Youth);
+        Assert.True(target.Verified.IsEmpty);
+    }
+
+    [Fact]
+    public async Task Lab_open_days_count_their_hosts_and_the_reporter_only_when_none_is_named()
+    {
+        var history = new History();
+        var university = Guid.NewGuid();
+        // A school reports its pupils' visit to the university's lab; the university reports its own open day; FJNU names no host.
+        history.ReportHosted("lab_open_day", new DateOnly(2023, 5, 1), new AudienceCounts(Youth: 40), Fzu, university);
+        history.ReportHosted("lab_open_day", new DateOnly(2023, 5, 2), new AudienceCounts(Youth: 60), university, null);
+        history.ReportHosted("lab_open_day", new DateOnly(2023, 5, 3), new AudienceCounts(Youth: 10), Fjnu, null);
+
+        var rollups = await history.FoldAsync();
+
+        Assert.Equal(new[] { university, Fjnu }.Order(), rollups["target/T-LAB-OPEN/2023"].Official.Institutions.Keys.Order());
+        // Institution rows stay the reporter's.
+        Assert.Equal(1, rollups[$"institution/{Fzu}/2023"].Official.Activities);
+    }
+
+    [Fact]
+    public async Task Registered_primary_and_secondary_schools_make_up_the_coverage_register_and_reporters_or_hosts_cover_them()
+    {
+        var history = new History();
+        var primary = history.Register("鼓楼第一中心小学", InstitutionKind.School, SchoolStage.Primary);
+        var secondary = history.Register("福州第十六中学", InstitutionKind.School, SchoolStage.JuniorSecondary, SchoolStage.SeniorSecondary);
+        var third = history.Register("福州第三中学", InstitutionKind.School, SchoolStage.SeniorSecondary);
+        history.Register("福州大学", InstitutionKind.University);
+        history.Register("某幼儿园", InstitutionKind.School);
+        history.Report("competition", new DateOnly(2023, 4, 1), new AudienceCounts(Youth: 30), primary);
+        history.ReportHosted("lab_open_day", new DateOnly(2023, 5, 1), new AudienceCounts(Youth: 30), Fzu, secondary);
+        history.ReportHosted("lab_open_day", new DateOnly(2023, 5, 2), new AudienceCounts(Public: 30), third, null);
+
+        var rollups = await history.FoldAsync();
+
+        Assert.Equal(new[] { primary, secondary, third }.Order(), rollups["target/T-SCHOOLS/0"].Official.Institutions.Keys.Order());
+        Assert.Equal(new[] { primary, secondary, Fzu }.Order(), rollups["target/T-SCHOOLS/2023"].Official.Institutions.Keys.Order());
+        var view = new Api.Progress.Evaluating.TargetView(TestPlan.Shipped.Target("T-SCHOOLS")!, rollups.Values.Where(r => r.Target == "T-SCHOOLS").ToList());
+        Assert.Equal(66.6667m, view.Value(2023, official: true));
+        Assert.Equal(0m, view.Value(2024, official: true));
     }
 
     [Fact]
@@ -164,12 +286,14 @@ public sealed class ProgressFoldTests
             ids.Add(history.Report(kind, new DateOnly(2021 + random.Next(5), 1 + random.Next(12), 1 + random.Next(28)),
                 new AudienceCounts(Youth: random.Next(3) * 10, Elderly: random.Next(20)), random.Next(2) == 0 ? Fzu : Fjnu));
             var target = ids[random.Next(ids.Count)];
-            switch (random.Next(5))
+            switch (random.Next(7))
             {
                 case 0: history.Append(target, new AttendanceRecorded(target, new AudienceCounts(Youth: 5), 1m)); break;
                 case 1: history.Append(target, new ActivityVerified(target, Unit, null)); break;
                 case 2: history.Append(target, new ActivityRejected(target, Unit, "r")); break;
                 case 3: history.Append(target, new ActivityRetracted(target, "r")); break;
+                case 4: history.Append(target, new ActivityHeldForReview(target, kind, 1, 0)); break;
+                case 5: history.Register($"school {i}", InstitutionKind.School, SchoolStage.Primary); break;
             }
         }
 

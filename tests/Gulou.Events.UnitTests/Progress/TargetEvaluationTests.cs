@@ -50,6 +50,34 @@ public sealed class TargetEvaluationTests
     }
 
     [Fact]
+    public void School_coverage_is_the_share_of_the_register_each_year_reached_and_every_year_must_reach_all()
+    {
+        var target = TestPlan.Shipped.Target("T-SCHOOLS")!;
+        var (a, b, c, d, university) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var register = Rollup.For(RollupKey.ForRegister("T-SCHOOLS"));
+        register.Official.Institutions = new() { [a] = 1, [b] = 1, [c] = 1, [d] = 1 };
+        register.Verified.Institutions = new() { [a] = 1, [b] = 1, [c] = 1, [d] = 1 };
+        Rollup[] rollups =
+        [
+            register,
+            Year("T-SCHOOLS", 2023, f => f.Institutions = new() { [a] = 3, [b] = 1, [c] = 1, [d] = 2, [university] = 4 }),
+            Year("T-SCHOOLS", 2024, f => f.Institutions = new() { [a] = 1, [university] = 1 }),
+        ];
+
+        var y2023 = TargetEvaluation.Evaluate(target, rollups, 2023, MidPlan);
+        var y2024 = TargetEvaluation.Evaluate(target, rollups, 2024, MidPlan);
+        var plan = TargetEvaluation.Evaluate(target, rollups, null, AfterPlan);
+
+        Assert.Equal((100m, TargetStatus.Met), (y2023.Actual, y2023.Status));
+        // Half of 2024 gone with a quarter of the schools: half by the end of the year, which misses 100%.
+        Assert.Equal((25m, 50m, TargetStatus.Behind), (y2024.Actual, y2024.Forecast!.Value, y2024.Status));
+        Assert.Equal("/api/v1/schools?target=T-SCHOOLS&year=2024&covered=false", y2024.Drilldown);
+        Assert.Equal([0m, 0m, 100m, 25m, 0m], plan.Series.Select(p => p.Actual));
+        Assert.Equal(TargetStatus.Behind, plan.Status);
+        Assert.Equal(TargetStatus.NotStarted, TargetEvaluation.Evaluate(target, [register], 2022, MidPlan).Status);
+    }
+
+    [Fact]
     public void Distinct_institutions_accumulate_as_a_union_over_the_years()
     {
         var target = TestPlan.Shipped.Target("T-LAB-OPEN")!;

@@ -64,7 +64,7 @@ public sealed class ActivityBatch(IDocumentSession session, Caller caller, Curre
 
             foreach (var reported in started)
             {
-                session.Events.StartStream<ActivityRecord>(reported.ActivityId, reported);
+                session.Events.StartStream<ActivityRecord>(reported.ActivityId, ReportActivityEndpoint.EventsOf(reported, plan));
             }
 
             try
@@ -86,7 +86,9 @@ public sealed class ActivityBatch(IDocumentSession session, Caller caller, Curre
 
     private async Task<(List<EntryResult> Results, List<ActivityReported> Started)> DecideAsync(IReadOnlyList<BatchEntry> entries, CancellationToken cancellation)
     {
-        var checkedEntries = entries.Select(Check).ToList();
+        var hosts = await ActivityHosts.RegisteredAsync(session,
+            entries.Select(e => ActivityHosts.Normalize(e.Report?.HostInstitutionId, caller.InstitutionId)).OfType<Guid>(), cancellation);
+        var checkedEntries = entries.Select(e => Check(e, hosts)).ToList();
         var ids = checkedEntries.Where(c => c.Rejection is null).Select(c => c.Id).Distinct().ToList();
         var stored = ids.Count == 0
             ? []
@@ -133,7 +135,7 @@ public sealed class ActivityBatch(IDocumentSession session, Caller caller, Curre
         return new EntryResult(ReportOutcome.Created, reference, id);
     }
 
-    private (BatchEntry Entry, Guid Id, EntryResult? Rejection) Check(BatchEntry entry)
+    private (BatchEntry Entry, Guid Id, EntryResult? Rejection) Check(BatchEntry entry, IReadOnlySet<Guid> registeredHosts)
     {
         if (entry.Report is not { } report)
         {
@@ -141,6 +143,11 @@ public sealed class ActivityBatch(IDocumentSession session, Caller caller, Curre
         }
 
         var errors = RequestValidation.ErrorsOf(validator.Validate(report));
+        if (ActivityHosts.Normalize(report.HostInstitutionId, caller.InstitutionId) is { } host && !registeredHosts.Contains(host))
+        {
+            errors[ActivityHosts.Field] = [ActivityHosts.Unknown(host)];
+        }
+
         foreach (var (field, messages) in entry.Unreadable ?? new Dictionary<string, string[]>())
         {
             errors[field] = messages; // what could not be read is the first thing to fix, not its emptiness

@@ -28,16 +28,24 @@ public sealed class CorrectActivityValidator : AbstractValidator<CorrectActivity
 public static class CorrectActivityEndpoint
 {
     /// <summary>
-    /// Corrects the reporting institution's own report: the fields sent replace the recorded ones. A correction
-    /// of a verified or rejected activity opens its verification again.
+    /// Corrects the reporting institution's own report: the fields sent replace the recorded ones. A correction of a
+    /// verified activity takes it out of the verified figures; a correction of a rejected one resubmits it, still out of
+    /// the figures until a unit decides again. Above the ceiling of its kind the activity is held for review.
     /// </summary>
     [WolverinePost("/api/v1/activities/{id}/corrections", OperationId = "CorrectActivity")]
     [Authorize(Roles = AccessRoles.Partner)]
-    public static Task<ActivityDto> Post(Guid id, CorrectActivity request, Caller caller, IDocumentSession session, CancellationToken cancellation) =>
-        ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a), cancellation);
+    public static async Task<ActivityDto> Post(Guid id, CorrectActivity request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
+    {
+        if (request.HostInstitutionId is { } host && host != Guid.Empty && host != caller.InstitutionId)
+        {
+            await ActivityHosts.EnsureRegisteredAsync(session, host, cancellation);
+        }
 
-    /// <summary>The correction, or nothing when every field sent already has the value sent.</summary>
-    public static IReadOnlyList<object> Decide(CorrectActivity request, ActivityRecord activity)
+        return await ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a, plan), cancellation);
+    }
+
+    /// <summary>The correction (and a hold above the ceiling), or nothing when every field sent already has the value sent.</summary>
+    public static IReadOnlyList<object> Decide(CorrectActivity request, ActivityRecord activity, CurrentPlan plan)
     {
         if (activity.IsClosed)
         {
@@ -54,7 +62,13 @@ public static class CorrectActivityEndpoint
             request.Venue is null ? before.Venue : ActivityContent.NormalizeText(request.Venue),
             request.Community is null ? before.Community : ActivityContent.NormalizeText(request.Community),
             request.Attendance ?? before.Attendance,
-            request.VolunteerHours ?? before.VolunteerHours);
+            request.VolunteerHours ?? before.VolunteerHours,
+            request.HostInstitutionId switch
+            {
+                null => before.HostInstitutionId,
+                { } host when host == Guid.Empty => null,
+                { } host => ActivityHosts.Normalize(host, activity.InstitutionId),
+            });
 
         if (after.EndsOn is { } end && (end < after.OccurredOn || end > after.OccurredOn.AddDays(ActivityFieldRules.MaxActivityDays)))
         {
@@ -62,9 +76,13 @@ public static class CorrectActivityEndpoint
         }
 
         var changed = after.ChangedFrom(before);
-        return changed.Count == 0
-            ? []
-            : [new ActivityCorrected(activity.Id, after.Kind, after.MeasureCodes, after.Title, after.OccurredOn, after.EndsOn,
-                after.Venue, after.Community, after.Attendance, after.VolunteerHours, changed)];
+        if (changed.Count == 0)
+        {
+            return [];
+        }
+
+        var corrected = new ActivityCorrected(activity.Id, after.Kind, after.MeasureCodes, after.Title, after.OccurredOn, after.EndsOn,
+            after.Venue, after.Community, after.Attendance, after.VolunteerHours, changed, after.HostInstitutionId);
+        return ActivityPlausibility.Hold(plan, activity.Id, after.Kind, after.Attendance, activity.Status) is { } hold ? [corrected, hold] : [corrected];
     }
 }

@@ -22,9 +22,10 @@ public static class ImportColumns
     public static readonly ImportColumn Cadres = new("cadres", "领导干部和公务员", "attendance.cadres", false, "0");
     public static readonly ImportColumn Public = new("public", "公众", "attendance.public", false, "10");
     public static readonly ImportColumn VolunteerHours = new("volunteerHours", "志愿服务时长", "volunteerHours", false, "0");
+    public static readonly ImportColumn HostInstitutionId = new("hostInstitutionId", "承办单位编号", "hostInstitutionId", false, "");
 
     public static IReadOnlyList<ImportColumn> All { get; } =
-        [ExternalRef, Kind, MeasureCodes, Title, OccurredOn, EndsOn, Venue, Community, Youth, Workers, Elderly, Cadres, Public, VolunteerHours];
+        [ExternalRef, Kind, MeasureCodes, Title, OccurredOn, EndsOn, Venue, Community, Youth, Workers, Elderly, Cadres, Public, VolunteerHours, HostInstitutionId];
 
     public static IReadOnlyList<ImportColumn> Audience { get; } = [Youth, Workers, Elderly, Cadres, Public];
 

@@ -48,6 +48,10 @@ public static class ImportRows
             : decimal.TryParse(h, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value
             : Unreadable<decimal?>(VolunteerHours, $"'{h}' is not a number of hours.");
 
+        var host = Text(HostInstitutionId) is not { } id ? null
+            : Guid.TryParse(id, out var guid) ? guid
+            : Unreadable<Guid?>(HostInstitutionId, $"'{id}' is not an institution id; copy it from GET /api/v1/institutions.");
+
         var report = new ReportActivity(
             Text(ExternalRef) ?? "",
             Text(Kind) ?? "",
@@ -58,7 +62,8 @@ public static class ImportRows
             Text(Venue),
             Text(Community),
             counts.All(c => c is null) ? null : new AudienceCounts(counts[0] ?? 0, counts[1] ?? 0, counts[2] ?? 0, counts[3] ?? 0, counts[4] ?? 0),
-            hours);
+            hours,
+            host);
         return new BatchEntry(report, unreadable.Count > 0 ? unreadable : null);
     }
 

@@ -1,12 +1,12 @@
-using System.Linq.Expressions;
 using Gulou.Events.Api.Infrastructure;
+using Gulou.Events.Api.Infrastructure.Csv;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Counting;
+using Gulou.Events.Api.Progress.Export;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
-using Gulou.Events.Contracts.Plan;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -18,12 +18,14 @@ public static class ListActivitiesEndpoint
     public const int MaxPageSize = 500;
 
     /// <summary>
-    /// Activities, newest first. Filters: institution, measure, kind, year (the year they happened) or toYear,
-    /// status, and the drill-down filters target, unit and counted. A partner lists only its own.
+    /// Activities, newest first. Filters: institution, involving (reported or hosted), measure, kind, year (the year
+    /// they happened) or toYear, status, and the drill-down filters target, unit and counted. A partner lists only its
+    /// own. <c>Accept: text/csv</c> exports the page.
     /// </summary>
     [WolverineGet("/api/v1/activities", OperationId = "ListActivities")]
     [Authorize(Roles = AccessRoles.Readers)]
-    public static async Task<PagedList<ActivityDto>> List([AsParameters] ActivityQuery query, Caller caller, CurrentPlan plan, IQuerySession session, CancellationToken cancellation)
+    public static async Task<CsvOrJson<PagedList<ActivityDto>>> List(
+        [AsParameters] ActivityQuery query, Caller caller, CurrentPlan plan, IQuerySession session, CancellationToken cancellation)
     {
         var (page, size) = Paging.Read(query.Page, query.PageSize, MaxPageSize);
         var institution = query.Institution;
@@ -40,25 +42,32 @@ public static class ListActivitiesEndpoint
         var activities = Filter(session.Query<ActivityRecord>(), query with { Institution = institution }, plan);
         var total = await activities.CountAsync(cancellation);
         var items = await activities.OrderByDescending(a => a.OccurredOn).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size).ToListAsync(cancellation);
-        return new PagedList<ActivityDto>(items.Select(a => a.ToDto()).ToList(), total, page, size);
+        var list = new PagedList<ActivityDto>(items.Select(a => a.ToDto()).ToList(), total, page, size);
+        return new CsvOrJson<PagedList<ActivityDto>>(list, Csv, $"activities-{page}");
     }
 
+    /// <summary>The activities a query selects, by the same rules (<see cref="ActivityRules"/>) as the figures it drills into.</summary>
     public static IQueryable<ActivityRecord> Filter(IQueryable<ActivityRecord> activities, ActivityQuery query, CurrentPlan plan)
     {
+        var rules = ActivityRules.Of(plan);
         if (query.Institution is { } institution)
         {
             activities = activities.Where(a => a.InstitutionId == institution);
         }
 
+        if (query.Involving is { } involving)
+        {
+            activities = activities.Where(ActivityRules.Involving(involving));
+        }
+
         if (query.Measure is { Length: > 0 } measure)
         {
-            activities = activities.Where(a => a.MeasureCodes.Contains(measure));
+            activities = activities.Where(rules.OfMeasure(measure));
         }
 
         if (query.Unit is { } unit)
         {
-            var led = plan.MeasuresLedBy(unit).ToArray();
-            activities = activities.Where(a => a.MeasureCodes.Any(m => m.IsOneOf(led)));
+            activities = activities.Where(rules.OfUnit(unit));
         }
 
         if (query.Kind is { Length: > 0 } kind)
@@ -76,39 +85,39 @@ public static class ListActivitiesEndpoint
             activities = activities.Where(a => a.Year >= plan.Period.From && a.Year <= toYear);
         }
 
-        if (query.Status is { } status)
+        if (Codes.ParseQuery<ActivityStatus>("status", query.Status) is { } status)
         {
             activities = activities.Where(a => a.Status == status);
         }
 
         var counted = query.Counted ?? (query.Target is null ? null : CountedAs.Official);
-        activities = counted switch
+        if (counted is { } countedAs)
         {
-            CountedAs.Official => activities.Where(a => a.Status == ActivityStatus.Reported || a.Status == ActivityStatus.Verified),
-            CountedAs.Verified => activities.Where(a => a.Status == ActivityStatus.Verified),
-            _ => activities,
-        };
+            activities = activities.Where(ActivityRules.Counted(countedAs));
+        }
 
         if (query.Target is { } code && plan.Target(code) is { } target)
         {
-            var kinds = target.Counting.ActivityKinds?.ToArray() ?? [];
-            activities = activities.Where(a => a.Kind.IsOneOf(kinds));
-            if (target.Kind == TargetKind.CumulativeDistinctInstitutions && target.Counting.Audience is { } audience)
-            {
-                activities = activities.Where(Reached(audience));
-            }
+            activities = activities.Where(rules.Toward(target));
         }
 
         return activities;
     }
 
-    /// <summary>The same audience rule as <see cref="ActivityCounting.CountsToward"/>, as a query.</summary>
-    private static Expression<Func<ActivityRecord, bool>> Reached(string audience) => audience switch
+    /// <summary>A page of activities as CSV: one row each, with its host and the unit that decided on it.</summary>
+    public static CsvTable Csv(PagedList<ActivityDto> list)
     {
-        AudienceGroups.Youth => a => a.Attendance.Youth > 0,
-        AudienceGroups.Workers => a => a.Attendance.Workers > 0,
-        AudienceGroups.Elderly => a => a.Attendance.Elderly > 0,
-        AudienceGroups.Cadres => a => a.Attendance.Cadres > 0,
-        _ => a => a.Attendance.Public > 0,
-    };
+        var table = new CsvTable([
+            "id", "externalRef", "institutionId", "hostInstitutionId", "kind", "measureCodes", "title", "occurredOn", "endsOn", "venue", "community",
+            "youth", "workers", "elderly", "cadres", "public", "personTimes", "volunteerHours", "status", "decidedBy", "reportedAt"]);
+        foreach (var a in list.Items)
+        {
+            var p = a.Attendance;
+            table.Add(a.Id, a.ExternalRef, a.InstitutionId, a.HostInstitutionId, a.Kind, string.Join(';', a.MeasureCodes), a.Title, a.OccurredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                a.EndsOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), a.Venue, a.Community,
+                p.Youth, p.Workers, p.Elderly, p.Cadres, p.Public, p.Total, a.VolunteerHours, Codes.Of(a.Status), a.Verification?.UnitCode, a.ReportedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return table;
+    }
 }

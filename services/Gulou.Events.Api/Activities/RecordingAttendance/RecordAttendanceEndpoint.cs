@@ -1,6 +1,7 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Plan;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Marten;
@@ -32,10 +33,11 @@ public static class RecordAttendanceEndpoint
     /// <summary>Adds person-times (and volunteer hours) to an activity's totals.</summary>
     [WolverinePost("/api/v1/activities/{id}/attendance", OperationId = "RecordAttendance")]
     [Authorize(Roles = AccessRoles.Partner)]
-    public static Task<ActivityDto> Post(Guid id, RecordAttendance request, Caller caller, IDocumentSession session, CancellationToken cancellation) =>
-        ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a), cancellation);
+    public static Task<ActivityDto> Post(Guid id, RecordAttendance request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation) =>
+        ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a, plan), cancellation);
 
-    public static IReadOnlyList<object> Decide(RecordAttendance request, ActivityRecord activity)
+    /// <summary>The attendance, and a hold when the new totals exceed the ceiling of the activity's kind.</summary>
+    public static IReadOnlyList<object> Decide(RecordAttendance request, ActivityRecord activity, CurrentPlan plan)
     {
         if (activity.IsClosed)
         {
@@ -50,6 +52,7 @@ public static class RecordAttendanceEndpoint
             throw ProblemException.Invalid("body", $"An audience group's total may not exceed {ActivityFieldRules.MaxPersonTimes} person-times.");
         }
 
-        return [new AttendanceRecorded(activity.Id, added, request.VolunteerHours ?? 0m)];
+        var recorded = new AttendanceRecorded(activity.Id, added, request.VolunteerHours ?? 0m);
+        return ActivityPlausibility.Hold(plan, activity.Id, activity.Kind, totals, activity.Status) is { } hold ? [recorded, hold] : [recorded];
     }
 }

@@ -45,6 +45,7 @@ public static class ReportActivityEndpoint
     public static async Task<Results<Created<ActivityDto>, Ok<ActivityDto>>> Post(
         ReportActivity request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
     {
+        await ActivityHosts.EnsureRegisteredAsync(session, ActivityHosts.Normalize(request.HostInstitutionId, caller.InstitutionId), cancellation);
         var id = ActivityAccess.IdFor(caller.TenantId, caller.InstitutionId, request.ExternalRef.Trim());
         var existing = await session.LoadAsync<ActivityRecord>(id, cancellation);
         var reported = Decide(request, id, caller.InstitutionId, existing, plan);
@@ -53,7 +54,7 @@ public static class ReportActivityEndpoint
             return TypedResults.Ok(existing!.ToDto());
         }
 
-        var started = session.Events.StartStream<ActivityRecord>(id, reported);
+        var started = session.Events.StartStream<ActivityRecord>(id, EventsOf(reported, plan));
         try
         {
             await session.SaveChangesAsync(cancellation);
@@ -69,17 +70,28 @@ public static class ReportActivityEndpoint
                 : throw new InvalidOperationException("A colliding stream was not found again.", e);
         }
 
-        // The new state follows from the one event just stored (stamped by the store); no need to read it back.
+        // The new state follows from the events just stored (stamped by the store); no need to read it back.
         var created = ActivityRecord.Create((JasperFx.Events.IEvent<ActivityReported>)started.Events[0]);
-        created.Version = 1;
+        if (started.Events.Count > 1)
+        {
+            created.Apply((JasperFx.Events.IEvent<ActivityHeldForReview>)started.Events[1]);
+        }
+
+        created.Version = started.Events.Count;
         return TypedResults.Created($"/api/v1/activities/{id}", created.ToDto());
     }
+
+    /// <summary>The events that start an activity's stream: the report, and its hold when it is above the ceiling of its kind.</summary>
+    public static IReadOnlyList<object> EventsOf(ActivityReported reported, CurrentPlan plan) =>
+        ActivityPlausibility.Hold(plan, reported.ActivityId, reported.Kind, reported.Attendance, before: null) is { } hold
+            ? [reported, hold]
+            : [reported];
 
     /// <summary>The event to record, or null when this exact report is already recorded.</summary>
     /// <exception cref="ProblemException">409 when the reference is taken by a different report.</exception>
     public static ActivityReported? Decide(ReportActivity request, Guid id, Guid institutionId, ActivityRecord? existing, CurrentPlan plan)
     {
-        var content = ContentOf(request, plan);
+        var content = ContentOf(request, institutionId, plan);
         var hash = content.Hash();
         if (existing is not null)
         {
@@ -91,10 +103,10 @@ public static class ReportActivityEndpoint
 
         return new ActivityReported(
             id, institutionId, request.ExternalRef.Trim(), content.Kind, content.MeasureCodes, content.Title, content.OccurredOn,
-            content.EndsOn, content.Venue, content.Community, content.Attendance, content.VolunteerHours, hash);
+            content.EndsOn, content.Venue, content.Community, content.Attendance, content.VolunteerHours, hash, content.HostInstitutionId);
     }
 
-    public static ActivityContent ContentOf(ReportActivity request, CurrentPlan plan)
+    public static ActivityContent ContentOf(ReportActivity request, Guid institutionId, CurrentPlan plan)
     {
         var kind = request.Kind.Trim();
         var measures = request.MeasureCodes ?? plan.Kind(kind)?.DefaultMeasures ?? [];
@@ -107,6 +119,7 @@ public static class ReportActivityEndpoint
             ActivityContent.NormalizeText(request.Venue),
             ActivityContent.NormalizeText(request.Community),
             request.Attendance ?? AudienceCounts.None,
-            request.VolunteerHours ?? 0m);
+            request.VolunteerHours ?? 0m,
+            ActivityHosts.Normalize(request.HostInstitutionId, institutionId));
     }
 }

@@ -24,6 +24,10 @@ public sealed class RegisterInstitutionValidator : AbstractValidator<RegisterIns
         RuleFor(r => r.UnitCode).Null().WithMessage("Only a responsible unit has a unit code.").When(r => r.Role is not Role.Unit);
         RuleFor(r => r.LeadsMeasures).Empty().WithMessage("Only a responsible unit leads measures.").When(r => r.Role is not Role.Unit);
         RuleForEach(r => r.LeadsMeasures).Must(plan.HasMeasure).WithMessage((_, code) => $"'{code}' is not a measure of the plan.");
+        RuleFor(r => r.SchoolStages).Must(s => s is null || s.Count == 0).WithMessage("Only a school teaches school stages.")
+            .When(r => r.Kind is not InstitutionKind.School);
+        RuleFor(r => r.SchoolStages).Must(s => s is null || s.Count <= Enum.GetValues<SchoolStage>().Length)
+            .WithMessage("List each stage the school teaches once.");
     }
 }
 
@@ -54,6 +58,7 @@ public static class RegisterInstitutionEndpoint
         var leads = request.LeadsMeasures is { Count: > 0 } listed
             ? listed.Distinct().Order(StringComparer.Ordinal).ToList()
             : request.UnitCode is { } unit ? plan.MeasuresLedBy(unit) : [];
-        return new InstitutionRegistered(id, request.Name.Trim(), request.Kind!.Value, request.Role!.Value, request.UnitCode, leads);
+        var stages = request.SchoolStages is { Count: > 0 } taught ? taught.Distinct().Order().ToList() : null;
+        return new InstitutionRegistered(id, request.Name.Trim(), request.Kind!.Value, request.Role!.Value, request.UnitCode, leads, stages);
     }
 }

@@ -2,49 +2,45 @@ using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Rollups;
 using Gulou.Events.Contracts;
-using Gulou.Events.Contracts.Activities;
-using Gulou.Events.Contracts.Plan;
 
 namespace Gulou.Events.Api.Progress.Counting;
 
-/// <summary>What an activity adds to the progress figures. Official figures count what is neither rejected nor retracted; verified ones only what a unit verified.</summary>
+/// <summary>
+/// What an activity adds to the progress figures, by the rules of <see cref="ActivityRules"/>: official figures count
+/// reported and verified activities, verified figures only the verified ones.
+/// </summary>
 public static class ActivityCounting
 {
     public static IEnumerable<Contribution> Contributions(ActivityRecord? activity, CurrentPlan plan)
     {
-        if (activity is null || !activity.CountsOfficially)
+        if (activity is null || !ActivityRules.Official.Matches(activity))
         {
             yield break;
         }
 
-        var verified = activity.Status == ActivityStatus.Verified;
+        var rules = ActivityRules.Of(plan);
+        var verified = ActivityRules.Verified.Matches(activity);
         var year = activity.Year;
-        yield return Of(RollupKey.Total(year), activity, verified);
-        yield return Of(RollupKey.ForInstitution(activity.InstitutionId, year), activity, verified);
-        foreach (var measure in activity.MeasureCodes)
+        var byReporter = Figures.OfActivity([activity.InstitutionId], activity.Attendance, activity.VolunteerHours);
+        yield return Of(RollupKey.Total(year), byReporter, verified);
+        yield return Of(RollupKey.ForInstitution(activity.InstitutionId, year), byReporter, verified);
+        foreach (var measure in plan.Catalog.Measures.Where(m => rules.OfMeasure(m.Code).Matches(activity)))
         {
-            yield return Of(RollupKey.ForMeasure(measure, year), activity, verified);
-            yield return Of(RollupKey.ForInstitution(activity.InstitutionId, measure, year), activity, verified);
+            yield return Of(RollupKey.ForMeasure(measure.Code, year), byReporter, verified);
+            yield return Of(RollupKey.ForInstitution(activity.InstitutionId, measure.Code, year), byReporter, verified);
         }
 
-        foreach (var unit in activity.MeasureCodes.SelectMany(plan.LeadUnits).Distinct())
+        foreach (var unit in plan.Catalog.Units.Where(u => rules.OfUnit(u.Code).Matches(activity)))
         {
-            yield return Of(RollupKey.ForUnit(unit, year), activity, verified);
+            yield return Of(RollupKey.ForUnit(unit.Code, year), byReporter, verified);
         }
 
-        foreach (var target in plan.ActivityTargets.Where(t => CountsToward(t, activity.Kind, activity.Attendance)))
+        foreach (var target in plan.ActivityTargets.Where(t => rules.Toward(t).Matches(activity)))
         {
-            yield return Of(RollupKey.ForTarget(target.Code, year), activity, verified);
+            var figures = Figures.OfActivity(ActivityRules.InstitutionsCounted(target, activity), activity.Attendance, activity.VolunteerHours);
+            yield return Of(RollupKey.ForTarget(target.Code, year), figures, verified);
         }
     }
-
-    /// <summary>
-    /// An activity counts toward a target when it is of one of the target's kinds; for a target of distinct
-    /// institutions, it must also have reached the target's audience ("lab open days for youth").
-    /// </summary>
-    public static bool CountsToward(PlanTarget target, string kind, AudienceCounts attendance) =>
-        target.Counting.ActivityKinds?.Contains(kind) == true
-        && (target.Kind != TargetKind.CumulativeDistinctInstitutions || target.Counting.Audience is null || Audience(attendance, target.Counting.Audience) > 0);
 
     public static int Audience(AudienceCounts attendance, string group) => group switch
     {
@@ -56,9 +52,5 @@ public static class ActivityCounting
         _ => throw new ArgumentOutOfRangeException(nameof(group), group, "Not an audience group."),
     };
 
-    private static Contribution Of(RollupKey key, ActivityRecord activity, bool verified)
-    {
-        var figures = Figures.OfActivity(activity.InstitutionId, activity.Attendance, activity.VolunteerHours);
-        return new Contribution(key, figures, verified ? figures : null);
-    }
+    private static Contribution Of(RollupKey key, Figures figures, bool verified) => new(key, figures, verified ? figures : null);
 }

@@ -13,6 +13,7 @@ public static class Drilldown
         TargetKind.CumulativeDistinctInstitutions => year is null ? $"{Activities}?target={target.Code}" : $"{Activities}?target={target.Code}&toYear={year}",
         TargetKind.CumulativeDistinctDesignations => year is null ? $"/api/v1/designations?target={target.Code}" : $"/api/v1/designations?target={target.Code}&year={year}",
         TargetKind.CumulativeDistinctPersons => year is null ? "/api/v1/volunteers" : $"/api/v1/volunteers?year={year}",
+        TargetKind.AnnualCoverage => ForSchools(target.Code, year ?? target.Period.To, covered: false),
         _ => $"/api/v1/indicators/{target.Code}/observations",
     };
 
@@ -22,6 +23,12 @@ public static class Drilldown
 
     public static string ForInstitution(Guid institution, string? measure, int? year) =>
         $"{Activities}?institution={institution}{(measure is null ? "" : $"&measure={measure}")}{Year(year)}&counted=official";
+
+    /// <summary>The register's schools a coverage target reached (or did not) in a year.</summary>
+    public static string ForSchools(string target, int year, bool covered) => $"/api/v1/schools?target={target}&year={year}&covered={(covered ? "true" : "false")}";
+
+    /// <summary>The activities of a coverage target's year that reached one school.</summary>
+    public static string ForSchool(string target, Guid school, int year) => $"{Activities}?target={target}&year={year}&involving={school}";
 
     private static string Year(int? year) => year is null ? "" : $"&year={year}";
 }

@@ -25,10 +25,11 @@ public static class TargetEvaluation
         var forecast = target.Kind switch
         {
             TargetKind.AnnualSum => ForecastYear(actual, scopeYear, today),
+            TargetKind.AnnualCoverage => ForecastYear(actual, scopeYear, today) is { } share ? Math.Min(share, 100m) : null,
             TargetKind.Indicator => view.IndicatorTrend(scopeYear, target.Deadline.Year),
             _ => ForecastCumulative(view, target, scopeYear, today),
         };
-        var status = target.Kind == TargetKind.AnnualSum && year is null
+        var status = IsAnnual(target) && year is null
             ? AnnualPlanStatus(target, view, today)
             : Status(target, view, actual, forecast, scopeYear, today);
 
@@ -45,15 +46,18 @@ public static class TargetEvaluation
             forecast is null ? null : Math.Round(forecast.Value, 2),
             year,
             series,
-            year is null ? Drilldown.ForTarget(target, null) : Drilldown.ForTarget(target, year));
+            Drilldown.ForTarget(target, year ?? (target.Kind == TargetKind.AnnualCoverage ? scopeYear : null)));
     }
+
+    /// <summary>A target every year of the period must meet on its own.</summary>
+    public static bool IsAnnual(PlanTarget target) => target.Kind is TargetKind.AnnualSum or TargetKind.AnnualCoverage;
 
     public static bool Meets(PlanTarget target, decimal value) =>
         target.Comparison == TargetComparison.GreaterThan ? value > target.Value : value >= target.Value;
 
     private static TargetStatus Status(PlanTarget target, TargetView view, decimal actual, decimal? forecast, int year, DateOnly today)
     {
-        if (!view.HasRecordsUpTo(year, onlyThatYear: target.Kind == TargetKind.AnnualSum))
+        if (!view.HasRecordsUpTo(year, onlyThatYear: IsAnnual(target)))
         {
             return TargetStatus.NotStarted;
         }
@@ -87,7 +91,7 @@ public static class TargetEvaluation
 
         var current = view.Value(today.Year, official: true);
         return Meets(target, current) ? TargetStatus.Met
-            : ForecastYear(current, today.Year, today) is { } f && Meets(target, f) ? TargetStatus.OnTrack
+            : ForecastYear(current, today.Year, today) is { } f && Meets(target, target.Kind == TargetKind.AnnualCoverage ? Math.Min(f, 100m) : f) ? TargetStatus.OnTrack
             : TargetStatus.Behind;
     }
 

@@ -13,7 +13,8 @@ public sealed class TargetView(PlanTarget target, IReadOnlyList<Rollup> rollups)
     /// <summary>
     /// Annual sums: that year's sum. Distinct institutions: all institutions from the start of the period to the end
     /// of the year. Designations and persons: those standing at the end of the year. Indicators: the latest
-    /// observation up to the year, in percent.
+    /// observation up to the year, in percent. Coverage: the share (percent) of the register's schools the year's counted
+    /// activities reached.
     /// </summary>
     public decimal Value(int year, bool official)
     {
@@ -28,13 +29,27 @@ public sealed class TargetView(PlanTarget target, IReadOnlyList<Rollup> rollups)
             TargetKind.Indicator => upTo.Where(r => Of(r).Denominator > 0).OrderBy(r => r.Year).LastOrDefault() is { } latest
                 ? IndicatorRecord.Percent(Of(latest).Numerator, Of(latest).Denominator)
                 : 0,
+            TargetKind.AnnualCoverage => Coverage(year, official),
             _ => throw new InvalidOperationException($"Unknown target kind {target.Kind}."),
         };
     }
 
-    /// <summary>Whether anything at all counts toward the target up to the year (or in that year).</summary>
+    /// <summary>Whether anything at all counts toward the target up to the year (or in that year); a register is not a year.</summary>
     public bool HasRecordsUpTo(int year, bool onlyThatYear) =>
-        rollups.Any(r => (onlyThatYear ? r.Year == year : r.Year <= year) && !r.Official.IsEmpty);
+        rollups.Any(r => r.Year != RollupKey.RegisterYear && (onlyThatYear ? r.Year == year : r.Year <= year) && !r.Official.IsEmpty);
+
+    /// <summary>The schools of the register (official and verified alike): the whole a coverage figure is a share of.</summary>
+    public IReadOnlyCollection<Guid> Register => _byYear.TryGetValue(RollupKey.RegisterYear, out var register) ? register.Official.Institutions.Keys : [];
+
+    /// <summary>The register's schools that the year's counted activities reached.</summary>
+    public IReadOnlyCollection<Guid> Covered(int year, bool official)
+    {
+        var reached = _byYear.TryGetValue(year, out var r) ? (official ? r.Official : r.Verified).Institutions : [];
+        return Register.Where(reached.ContainsKey).ToList();
+    }
+
+    private decimal Coverage(int year, bool official) =>
+        Register.Count == 0 ? 0 : IndicatorRecord.Percent(Covered(year, official).Count, Register.Count);
 
     /// <summary>A straight line through the standing observations up to the year, read at the deadline year.</summary>
     public decimal? IndicatorTrend(int year, int deadlineYear)

@@ -71,6 +71,10 @@ public static class ProgressCsv
         {
             table.Add(["unit", u.UnitCode, u.NameZh, "", overview.Year, "official", .. Cells(u.Official)]);
             table.Add(["unit", u.UnitCode, u.NameZh, "", overview.Year, "verified", .. Cells(u.Verified)]);
+            foreach (var m in u.Measures)
+            {
+                table.Add([$"unit_{Plan.Codes.Of(m.Role)}", u.UnitCode, u.NameZh, m.Measure, overview.Year, "official", .. Cells(m.Official)]);
+            }
         }
 
         return table;

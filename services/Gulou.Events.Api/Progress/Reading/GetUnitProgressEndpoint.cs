@@ -14,8 +14,9 @@ namespace Gulou.Events.Api.Progress.Reading;
 public static class GetUnitProgressEndpoint
 {
     /// <summary>
-    /// Figures per institution and per responsible unit, by measure, for a year or the plan period. A partner sees
-    /// only its own row; units, auditors and administrators see every institution and every unit.
+    /// Figures per institution and per responsible unit, by measure, for a year or the plan period. Every unit the plan
+    /// names has a row: the measures it leads and those it takes part in, each with its role, and a total that counts
+    /// each activity once. A partner sees only its own row; units, auditors and administrators see every institution and unit.
     /// </summary>
     [WolverineGet("/api/v1/progress/units", OperationId = "GetUnitProgress")]
     [Authorize(Roles = AccessRoles.Readers)]
@@ -46,18 +47,27 @@ public static class GetUnitProgressEndpoint
         if (!caller.IsPartner)
         {
             var unitRollups = (await reader.ScopeAsync(RollupScope.Unit, query.Year, cancellation)).Where(InScope).ToLookup(r => r.Unit);
-            var measureRollups = (await reader.ScopeAsync(RollupScope.Measure, query.Year, cancellation)).Where(InScope).ToList();
+            var measureRollups = (await reader.ScopeAsync(RollupScope.Measure, query.Year, cancellation)).Where(InScope).ToLookup(r => r.Measure!);
             units = plan.Catalog.Units.Select(u =>
                 {
                     var leads = plan.MeasuresLedBy(u.Code);
+                    var measures = plan.MeasuresOf(u.Code).Select(m => new UnitMeasureFigures(
+                            m,
+                            leads.Contains(m) ? UnitRole.Lead : UnitRole.Participating,
+                            Figures.Sum(measureRollups[m].Select(r => r.Official)).ToDto(),
+                            Figures.Sum(measureRollups[m].Select(r => r.Verified)).ToDto(),
+                            Drilldown.ForMeasure(m, query.Year)))
+                        .ToList();
                     return new UnitProgressDto(
                         u.Code, u.Name.Zh, u.Name.En, leads,
                         Figures.Sum(unitRollups[u.Code].Select(r => r.Official)).ToDto(),
                         Figures.Sum(unitRollups[u.Code].Select(r => r.Verified)).ToDto(),
-                        ByMeasure(measureRollups.Where(r => leads.Contains(r.Measure!)), m => Drilldown.ForMeasure(m, query.Year)),
-                        Drilldown.ForUnit(u.Code, query.Year));
+                        measures,
+                        Drilldown.ForUnit(u.Code, query.Year),
+                        plan.MeasuresParticipatedBy(u.Code),
+                        u.Code == plan.CoordinatingUnit);
                 })
-                .Where(u => u.LeadsMeasures.Count > 0)
+                .Where(u => u.Measures.Count > 0)
                 .ToList();
         }
 

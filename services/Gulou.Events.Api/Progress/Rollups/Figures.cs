@@ -33,12 +33,13 @@ public sealed class Figures
         Activities == 0 && Attendance == AudienceCounts.None && VolunteerHours == 0 && Institutions.Count == 0
         && Added == 0 && Removed == 0 && Numerator == 0 && Denominator == 0;
 
-    public static Figures OfActivity(Guid institutionId, AudienceCounts attendance, decimal volunteerHours) => new()
+    /// <summary>One activity, counted for each of the (distinct) institutions given.</summary>
+    public static Figures OfActivity(IEnumerable<Guid> institutions, AudienceCounts attendance, decimal volunteerHours) => new()
     {
         Activities = 1,
         Attendance = attendance,
         VolunteerHours = volunteerHours,
-        Institutions = new Dictionary<Guid, int> { [institutionId] = 1 },
+        Institutions = institutions.Distinct().ToDictionary(i => i, _ => 1),
     };
 
     public void Add(Figures other, int sign = 1)

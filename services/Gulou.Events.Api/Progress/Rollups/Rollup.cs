@@ -46,6 +46,14 @@ public sealed record RollupKey(RollupScope Scope, int Year, string? Measure = nu
     public static RollupKey ForUnit(string unit, int year) => new(RollupScope.Unit, year, Unit: unit);
 
     public static RollupKey ForTarget(string target, int year) => new(RollupScope.Target, year, Target: target);
+
+    /// <summary>
+    /// The year of a coverage target's register (the registered schools it must reach): it stands beside the years, as
+    /// <c>target/{code}/0</c>, and every year's figure is read against it.
+    /// </summary>
+    public const int RegisterYear = 0;
+
+    public static RollupKey ForRegister(string target) => new(RollupScope.Target, RegisterYear, Target: target);
 }
 
 /// <summary>A progress read model: official and verified figures for one scope, subject and year.</summary>

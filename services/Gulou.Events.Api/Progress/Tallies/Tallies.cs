@@ -1,6 +1,7 @@
 using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Designations;
 using Gulou.Events.Api.Indicators;
+using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Counting;
 using Gulou.Events.Api.Progress.Rollups;
@@ -8,6 +9,7 @@ using Gulou.Events.Api.Volunteers;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Designations;
 using Gulou.Events.Contracts.Indicators;
+using Gulou.Events.Contracts.Institutions;
 using Gulou.Events.Contracts.Volunteers;
 using JasperFx.Events;
 
@@ -22,7 +24,7 @@ public sealed class ActivityTally : ITally<ActivityTally>
     public ActivityRecord? Activity { get; set; }
 
     public static bool Follows(object eventData) => eventData is ActivityReported or AttendanceRecorded or EvidenceAttached
-        or ActivityCorrected or ActivityRetracted or ActivityVerified or ActivityRejected;
+        or ActivityCorrected or ActivityRetracted or ActivityVerified or ActivityRejected or ActivityHeldForReview;
 
     public void Apply(IEvent e)
     {
@@ -35,6 +37,7 @@ public sealed class ActivityTally : ITally<ActivityTally>
             case IEvent<ActivityRetracted> x: Activity?.Apply(x); break;
             case IEvent<ActivityVerified> x: Activity?.Apply(x); break;
             case IEvent<ActivityRejected> x: Activity?.Apply(x); break;
+            case IEvent<ActivityHeldForReview> x: Activity?.Apply(x); break;
         }
 
         Activity?.Version = e.Version;
@@ -109,4 +112,25 @@ public sealed class IndicatorTally : ITally<IndicatorTally>
     }
 
     public IEnumerable<Contribution> Contributions(CurrentPlan plan) => IndicatorCounting.Contributions(Indicator);
+}
+
+/// <summary>A registered school with stages: the register of the coverage targets. Institutions never change once registered.</summary>
+public sealed class SchoolTally : ITally<SchoolTally>
+{
+    public Guid Id { get; set; }
+
+    public Institution? School { get; set; }
+
+    public static bool Follows(object eventData) => eventData is InstitutionRegistered { Kind: InstitutionKind.School, SchoolStages.Count: > 0 };
+
+    public void Apply(IEvent e)
+    {
+        if (e is IEvent<InstitutionRegistered> registered)
+        {
+            School = Institution.Create(registered);
+            School.Version = e.Version;
+        }
+    }
+
+    public IEnumerable<Contribution> Contributions(CurrentPlan plan) => SchoolCounting.Contributions(School, plan);
 }

@@ -81,7 +81,9 @@ public sealed class ProjectionVerifier(IDocumentStore store, CurrentPlan plan)
                 nameof(ActivityTally) => (await session.LoadManyAsync<ActivityTally>(cancellation, ids)).Cast<ITally>(),
                 nameof(DesignationTally) => (await session.LoadManyAsync<DesignationTally>(cancellation, ids)).Cast<ITally>(),
                 nameof(VolunteerTally) => (await session.LoadManyAsync<VolunteerTally>(cancellation, ids)).Cast<ITally>(),
-                _ => (await session.LoadManyAsync<IndicatorTally>(cancellation, ids)).Cast<ITally>(),
+                nameof(IndicatorTally) => (await session.LoadManyAsync<IndicatorTally>(cancellation, ids)).Cast<ITally>(),
+                nameof(SchoolTally) => (await session.LoadManyAsync<SchoolTally>(cancellation, ids)).Cast<ITally>(),
+                _ => throw new InvalidOperationException($"A tally the verification does not know: {group.Key.Name}."),
             };
             Compare(tenant, group.Key.Name, group.ToDictionary(t => t.Id.ToString(), t => (object)t), live.ToDictionary(t => t.Id.ToString(), t => (object)t), differences);
         }

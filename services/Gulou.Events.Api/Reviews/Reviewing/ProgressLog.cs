@@ -6,12 +6,13 @@ namespace Gulou.Events.Api.Reviews.Reviewing;
 /// <summary>Reads the parts of a district's event log that the progress figures are made of.</summary>
 public static class ProgressLog
 {
-    private static readonly string[] OtherRecords = ["subject_designated", "designation_revoked", "volunteer_registered", "volunteer_deregistered", "indicator_observed"];
+    private static readonly string[] OtherRecords =
+        ["subject_designated", "designation_revoked", "volunteer_registered", "volunteer_deregistered", "indicator_observed", "institution_registered"];
 
     /// <summary>
     /// The streams behind a year's figures: activities that happened in the year at some point of their history,
     /// activities of kinds that cumulative targets count (earlier years count toward those), and every designation,
-    /// volunteer and indicator. Without a year, every progress stream.
+    /// volunteer, indicator and institution (schools make up the coverage register). Without a year, every progress stream.
     /// </summary>
     public static async Task<IReadOnlyList<Guid>> StreamsAsync(IQuerySession session, string tenantId, int? year, IReadOnlyCollection<string> cumulativeKinds, CancellationToken cancellation)
     {

@@ -25,7 +25,7 @@ public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimePr
         var now = clock.GetUtcNow();
         var closed = year is null ? null : await session.LoadAsync<YearReview>(YearReview.IdFor(tenantId, year.Value), cancellation);
 
-        var cumulativeKinds = plan.Catalog.Targets.Where(t => t.Kind != TargetKind.AnnualSum).SelectMany(t => t.Counting.ActivityKinds ?? []).ToHashSet();
+        var cumulativeKinds = plan.Catalog.Targets.Where(t => !TargetEvaluation.IsAnnual(t)).SelectMany(t => t.Counting.ActivityKinds ?? []).ToHashSet();
         var streams = await ProgressLog.StreamsAsync(session, tenantId, year, cumulativeKinds, cancellation);
         var events = await ProgressLog.EventsAsync(session, streams, cancellation);
 
@@ -98,7 +98,8 @@ public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimePr
         var relevant = tally.Contributions(plan)
             .Where(c => year is null
                 ? c.Key.Year <= plan.Period.To
-                : c.Key.Year == year || (c.Key.Scope == RollupScope.Target && c.Key.Year < year && plan.Target(c.Key.Target!)?.Kind != TargetKind.AnnualSum))
+                : c.Key.Year == year || (c.Key.Scope == RollupScope.Target && c.Key.Year < year
+                    && (c.Key.Year == RollupKey.RegisterYear || plan.Target(c.Key.Target!) is not { } target || !TargetEvaluation.IsAnnual(target))))
             .OrderBy(c => c.Key.Id, StringComparer.Ordinal)
             .Select(c => new { c.Key.Id, Official = Comparable(c.Official), Verified = Comparable(c.Verified) });
         return JsonSerializer.Serialize(relevant);
@@ -117,6 +118,8 @@ public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimePr
         Contracts.Activities.ActivityRetracted => "retraction",
         Contracts.Activities.ActivityVerified => "verification",
         Contracts.Activities.ActivityRejected => "rejection",
+        Contracts.Activities.ActivityHeldForReview => "held_for_review",
+        Contracts.Institutions.InstitutionRegistered => "school_registration",
         Contracts.Designations.SubjectDesignated => "designation",
         Contracts.Designations.DesignationRevoked => "revocation",
         Contracts.Volunteers.VolunteerRegistered => "registration",
@@ -130,6 +133,7 @@ public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimePr
         ActivityTally => "activity",
         DesignationTally => "designation",
         VolunteerTally => "volunteer",
+        SchoolTally => "school",
         _ => "indicator",
     };
 
@@ -139,6 +143,7 @@ public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimePr
         DesignationTally { Designation: { } d } => (d.SubjectName, null),
         VolunteerTally { Volunteer: { } v } => (v.PersonKey[..12], v.Registrations.Count == 1 ? v.Registrations[0].InstitutionId : null),
         IndicatorTally { Indicator: { } i } => (i.TargetCode, null),
+        SchoolTally { School: { } s } => (s.Name, s.Id),
         _ => ("", null),
     };
 
@@ -147,6 +152,7 @@ public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimePr
         ActivityTally a => $"/api/v1/activities/{a.Id}/history",
         DesignationTally d => $"/api/v1/designations/{d.Id}",
         IndicatorTally i => $"/api/v1/indicators/{i.Indicator?.TargetCode}/observations",
+        SchoolTally s => $"/api/v1/institutions/{s.Id}",
         _ => "/api/v1/volunteers",
     };
 }

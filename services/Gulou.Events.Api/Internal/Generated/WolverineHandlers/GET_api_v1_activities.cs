@@ -81,19 +81,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            string status_rawValue = httpContext.Request.Query["status"];
-            System.Nullable<Gulou.Events.Contracts.Activities.ActivityStatus> status = default;
-
-            if (Gulou.Events.Contracts.Activities.ActivityStatus.TryParse<Gulou.Events.Contracts.Activities.ActivityStatus>(status_rawValue, true, out var status_parsed))
-            {
-                status = status_parsed;
-            }
-            else if (!string.IsNullOrEmpty(status_rawValue))
-            {
-                await WriteQueryValueParsingProblem(httpContext, "status", status_rawValue, "Gulou.Events.Contracts.Activities.ActivityStatus").ConfigureAwait(false);
-                return;
-            }
-
+            var status = httpContext.Request.Query["status"];
             var target = httpContext.Request.Query["target"];
             var unit = httpContext.Request.Query["unit"];
             string counted_rawValue = httpContext.Request.Query["counted"];
@@ -135,7 +123,20 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var activityQuery = new Gulou.Events.Api.Activities.Listing.ActivityQuery(institution, measure, kind, year, toYear, status, target, unit, counted, page, pageSize);
+            string involving_rawValue = httpContext.Request.Query["involving"];
+            System.Nullable<System.Guid> involving = default;
+
+            if (involving_rawValue != null && System.Guid.TryParse(involving_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var involving_parsed))
+            {
+                involving = involving_parsed;
+            }
+            else if (!string.IsNullOrEmpty(involving_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "involving", involving_rawValue, "System.Guid").ConfigureAwait(false);
+                return;
+            }
+
+            var activityQuery = new Gulou.Events.Api.Activities.Listing.ActivityQuery(institution, measure, kind, year, toYear, status, target, unit, counted, page, pageSize, involving);
             var result1 = await Gulou.Events.Api.Infrastructure.Validation.RequestValidation.ValidateAsync<Gulou.Events.Api.Activities.Listing.ActivityQuery>(_validatorOfActivityQuery, activityQuery).ConfigureAwait(false);
             // Evaluate whether or not the execution should be stopped based on the IResult value
             if (result1 != null && !(result1 is Wolverine.Http.WolverineContinue))
@@ -148,10 +149,9 @@ namespace Internal.Generated.WolverineHandlers
             var caller = Gulou.Events.Api.Infrastructure.Security.Caller.From(httpContext.User);
             
             // The actual HTTP request handler execution
-            var pagedListOfActivityDto_response = await Gulou.Events.Api.Activities.Listing.ListActivitiesEndpoint.List(activityQuery, caller, _currentPlan, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var csvOrJsonOfPagedListOfActivityDto = await Gulou.Events.Api.Activities.Listing.ListActivitiesEndpoint.List(activityQuery, caller, _currentPlan, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
-            // Writing the response body to JSON because this was the first 'return variable' in the method signature
-            await WriteJsonAsync(httpContext, pagedListOfActivityDto_response, 404);
+            await csvOrJsonOfPagedListOfActivityDto.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,86 @@
+using FluentValidation;
+using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Infrastructure;
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Institutions;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Counting;
+using Gulou.Events.Api.Progress.Evaluating;
+using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts.Institutions;
+using Gulou.Events.Contracts.Plan;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Gulou.Events.Api.Progress.Coverage;
+
+/// <summary>The query of <c>GET /api/v1/schools</c>: a coverage target (the plan's only one when left out), a year, covered or not.</summary>
+public sealed record SchoolQuery(
+    [FromQuery(Name = "target")] string? Target,
+    [FromQuery(Name = "year")] int? Year,
+    [FromQuery(Name = "covered")] bool? Covered,
+    [FromQuery(Name = "counted")] CountedAs? Counted,
+    [FromQuery(Name = "page")] int? Page,
+    [FromQuery(Name = "pageSize")] int? PageSize);
+
+public sealed class SchoolQueryValidator : AbstractValidator<SchoolQuery>
+{
+    public SchoolQueryValidator(CurrentPlan plan)
+    {
+        RuleFor(q => q.Year).NotNull().WithMessage("Name the year the schools were covered in.").InclusiveBetween(2000, 2100);
+        RuleFor(q => q.Target).Must(t => t is null || plan.Target(t) is { Kind: TargetKind.AnnualCoverage })
+            .WithMessage((_, t) => $"'{t}' is not a coverage target of the plan.");
+        RuleFor(q => q.Target).NotNull().WithMessage("Name the coverage target.")
+            .When(_ => plan.TargetsOfKind(TargetKind.AnnualCoverage).Count() != 1);
+    }
+}
+
+public static class ListSchoolsEndpoint
+{
+    public const int MaxPageSize = 500;
+
+    /// <summary>
+    /// The registered schools a coverage target counts, each with whether the year's counted activities reached it (as
+    /// the reporter or the host), by name. <c>covered=false</c> lists the schools the year left out: the drill-down of
+    /// the target's figure.
+    /// </summary>
+    [WolverineGet("/api/v1/schools", OperationId = "ListSchools")]
+    [Authorize(Roles = "admin,unit,auditor")]
+    public static async Task<PagedList<SchoolCoverageDto>> List([AsParameters] SchoolQuery query, CurrentPlan plan, IQuerySession session, CancellationToken cancellation)
+    {
+        var (page, size) = Paging.Read(query.Page, query.PageSize, MaxPageSize);
+        var target = query.Target is { } code ? plan.Target(code)! : plan.TargetsOfKind(TargetKind.AnnualCoverage).Single();
+        var year = query.Year!.Value;
+
+        var schools = (await session.Query<Institution>().Where(i => i.Kind == InstitutionKind.School).ToListAsync(cancellation))
+            .Where(i => SchoolCounting.Counts(target, i)).ToList();
+        var reached = await ReachedAsync(target, year, query.Counted ?? CountedAs.Official, plan, session, cancellation);
+
+        var rows = schools
+            .Select(s => new SchoolCoverageDto(s.Id, s.Name, s.SchoolStages, reached.GetValueOrDefault(s.Id) > 0, reached.GetValueOrDefault(s.Id),
+                Drilldown.ForSchool(target.Code, s.Id, year)))
+            .Where(s => query.Covered is null || s.Covered == query.Covered)
+            .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.InstitutionId)
+            .ToList();
+        return new PagedList<SchoolCoverageDto>(rows.Skip((page - 1) * size).Take(size).ToList(), rows.Count, page, size);
+    }
+
+    /// <summary>How many of the year's counted activities each institution adds to the target, by the fold's own rule.</summary>
+    private static async Task<Dictionary<Guid, int>> ReachedAsync(
+        PlanTarget target, int year, CountedAs counted, CurrentPlan plan, IQuerySession session, CancellationToken cancellation)
+    {
+        var places = await session.Query<ActivityRecord>()
+            .Where(ActivityRules.Counted(counted))
+            .Where(ActivityRules.Of(plan).Toward(target))
+            .Where(a => a.Year == year)
+            .Select(a => new { a.InstitutionId, a.HostInstitutionId })
+            .ToListAsync(cancellation);
+        return places
+            .SelectMany(p => ActivityRules.InstitutionsCounted(target, new ActivityRecord { InstitutionId = p.InstitutionId, HostInstitutionId = p.HostInstitutionId }).Distinct())
+            .GroupBy(id => id)
+            .ToDictionary(g => g.Key, g => g.Count());
+    }
+}
