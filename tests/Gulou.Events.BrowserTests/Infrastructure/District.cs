@@ -10,14 +10,16 @@ public sealed class District(Uri address, string adminKey)
 {
     public ApiClient Admin { get; } = new(address, adminKey);
 
-    public async Task<Actor> RegisterAsync(string name, Role role, InstitutionKind kind, string? unitCode = null)
+    public async Task<Actor> RegisterAsync(string name, Role role, InstitutionKind kind, string? unitCode = null, IReadOnlyList<SchoolStage>? stages = null)
     {
-        var institution = await Admin.PostAsync<InstitutionDto>("/api/v1/institutions", new RegisterInstitution(name, kind, role, unitCode), HttpStatusCode.Created);
+        var institution = await Admin.PostAsync<InstitutionDto>("/api/v1/institutions", new RegisterInstitution(name, kind, role, unitCode, SchoolStages: stages), HttpStatusCode.Created);
         var key = await Admin.PostAsync<IssuedKey>($"/api/v1/institutions/{institution.Id}/keys", null, HttpStatusCode.Created);
         return new Actor(institution.Id, name, key.KeyId, new ApiClient(address, key.Key));
     }
 
     public Task<Actor> PartnerAsync(string name) => RegisterAsync(name, Role.Partner, InstitutionKind.University);
+
+    public Task<Actor> SchoolAsync(string name, params SchoolStage[] stages) => RegisterAsync(name, Role.Partner, InstitutionKind.School, stages: stages);
 
     public Task<Actor> UnitAsync(string unitCode, string name) => RegisterAsync(name, Role.Unit, InstitutionKind.Government, unitCode);
 
@@ -29,8 +31,9 @@ public sealed record Actor(Guid InstitutionId, string Name, Guid KeyId, ApiClien
 {
     public string Key => Api.Key;
 
-    public Task<ActivityDto> ReportAsync(string externalRef, string kind, string occurredOn, AudienceCounts attendance, string title = "科普活动") =>
-        Api.PostAsync<ActivityDto>("/api/v1/activities", new ReportActivity(externalRef, kind, title, DateOnly.Parse(occurredOn, System.Globalization.CultureInfo.InvariantCulture), Attendance: attendance), HttpStatusCode.Created);
+    public Task<ActivityDto> ReportAsync(string externalRef, string kind, string occurredOn, AudienceCounts attendance, string title = "科普活动", Guid? host = null) =>
+        Api.PostAsync<ActivityDto>("/api/v1/activities", new ReportActivity(externalRef, kind, title, DateOnly.Parse(occurredOn, System.Globalization.CultureInfo.InvariantCulture),
+            Attendance: attendance, HostInstitutionId: host), HttpStatusCode.Created);
 
     public Task<ActivityDto> AmendAsync(ActivityDto activity, string action, object body) =>
         Api.PostAsync<ActivityDto>($"/api/v1/activities/{activity.Id}/{action}", body, HttpStatusCode.OK);

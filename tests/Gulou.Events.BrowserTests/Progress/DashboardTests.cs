@@ -91,13 +91,19 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         var youth = plan.Sections.Single(s => s.Code == "ACT-YOUTH");
         Assert.Equal(youth.Measures, await _page.AttributesAsync("#measures tbody[data-section='ACT-YOUTH'] tr[data-measure]", "data-measure"));
 
+        // Every unit of the plan, leading or taking part, with its measures by role.
         var unitRows = await _page.RowsAsync("#units tr[data-unit]", "unit");
+        Assert.Equal(plan.Units.Select(u => u.Code).Order(), unitRows.Keys.Order());
         Assert.Equal(units.Units.Select(u => u.UnitCode).Order(), unitRows.Keys.Order());
         foreach (var unit in units.Units)
         {
+            var row = $"#units tr[data-unit='{unit.UnitCode}']";
             Assert.Equal(unit.NameZh, unitRows[unit.UnitCode]["name"]);
             Assert.Equal(unit.Official.Activities, DashboardPage.Number(unitRows[unit.UnitCode]["activities"]));
             Assert.Equal(unit.Official.PersonTimes.Total, DashboardPage.Number(unitRows[unit.UnitCode]["personTimes"]));
+            Assert.Equal(unit.LeadsMeasures.Count > 0 ? $"牵头 {string.Join(' ', unit.LeadsMeasures)}" : null, await RoleAsync(row, "lead"));
+            Assert.Equal(unit.ParticipatesIn.Count > 0 ? $"参加 {string.Join(' ', unit.ParticipatesIn)}" : null, await RoleAsync(row, "participating"));
+            Assert.Equal(unit.Coordinates, await _page.Page.Locator($"{row} [data-role=coordinating]").CountAsync() == 1);
         }
 
         var institutionRows = await _page.RowsAsync("#institutions tr[data-institution]", "institution");
@@ -179,6 +185,39 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task What_awaits_a_decision_shows_by_status_a_list_shows_hosts_and_the_coverage_figure_lists_the_schools_left_out()
+    {
+        await _page.SelectYearAsync(2023);
+        foreach (var status in new[] { "pending", "resubmitted", "needs_review" })
+        {
+            var total = (await Auditor.GetAsync<PagedList<ActivityDto>>($"/api/v1/verifications?status={status}&year=2023")).Total;
+            Assert.Equal(total, await _page.NumberAsync($"#awaiting [data-awaiting={status}] [data-figure={status}]"));
+        }
+
+        Assert.Equal(1, await _page.NumberAsync("#awaiting [data-figure=resubmitted]"));
+        await _page.Page.ClickAsync("#awaiting [data-figure=needs_review]");
+        await _page.Page.WaitForSelectorAsync("#detail tr[data-activity]");
+        Assert.Equal(["超出合理上限待核"], await _page.Page.Locator("#detail tr[data-activity] .state").AllInnerTextsAsync());
+        await _page.Page.ClickAsync("#detail-close");
+
+        await _page.Page.ClickAsync("article.card[data-target='T-LAB-OPEN'] [data-figure=actual]");
+        var hosted = $"#detail tr[data-activity='{_scenario.HostedLabDay.Id}'] td[data-col=host]";
+        await _page.Page.WaitForSelectorAsync($"{hosted}:has-text('{_scenario.Fzu.Name}')");
+        await _page.ScreenshotAsync("drilldown-hosts", fullPage: false);
+        await _page.Page.ClickAsync("#detail-close");
+
+        var coverage = (await Auditor.GetAsync<ProgressOverview>("/api/v1/progress?year=2023")).Targets.Single(t => t.Code == "T-SCHOOLS");
+        var left = await Auditor.GetAsync<PagedList<Contracts.Institutions.SchoolCoverageDto>>(coverage.Drilldown);
+        Assert.Equal(50m, coverage.Actual);
+        await _page.Page.ClickAsync("article.card[data-target='T-SCHOOLS'] [data-figure=actual]");
+        await _page.Page.WaitForSelectorAsync("#detail tr[data-school]");
+        Assert.Equal([_scenario.Primary.InstitutionId.ToString()], await _page.AttributesAsync("#detail tr[data-school]", "data-school"));
+        Assert.Equal(left.Items.Select(i => i.InstitutionId.ToString()), await _page.AttributesAsync("#detail tr[data-school]", "data-school"));
+        await _page.ScreenshotAsync("drilldown-schools", fullPage: false);
+        _page.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
     public async Task Designation_and_survey_figures_list_their_records()
     {
         await _page.SelectYearAsync(2024);
@@ -194,6 +233,12 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         await _page.Page.WaitForSelectorAsync("#detail tr.standing");
         Assert.Equal(["2023", "2025"], (await _page.Page.Locator("#detail tr.standing td:first-child").AllInnerTextsAsync()).Order());
         _page.ShouldHaveRunCleanly();
+    }
+
+    private async Task<string?> RoleAsync(string row, string role)
+    {
+        var cell = _page.Page.Locator($"{row} [data-role={role}]");
+        return await cell.CountAsync() == 0 ? null : (await cell.InnerTextAsync()).Trim();
     }
 
     [Fact]

@@ -4,11 +4,16 @@ using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Designations;
 using Gulou.Events.Contracts.Indicators;
+using Gulou.Events.Contracts.Institutions;
 using Gulou.Events.Contracts.Volunteers;
 
 namespace Gulou.Events.BrowserTests.Progress;
 
-/// <summary>A district with a few years of activity: reports, added attendance, verifications, a rejection and a retraction, designations, volunteers and surveys.</summary>
+/// <summary>
+/// A district with a few years of activity: reports, added attendance, verifications, a rejection and a retraction, a
+/// rejected report amended since, a report held above its ceiling, a school's visit to a university's lab, designations,
+/// volunteers and surveys.
+/// </summary>
 public sealed class Scenario
 {
     public District District { get; private set; } = null!;
@@ -22,6 +27,12 @@ public sealed class Scenario
     /// <summary>Reported by FZU, attendance added by FZU, verified by the education bureau.</summary>
     public ActivityDto VerifiedCompetition { get; private set; } = null!;
 
+    /// <summary>A middle school's pupils in FZU's lab, 2023: FZU hosts it.</summary>
+    public ActivityDto HostedLabDay { get; private set; } = null!;
+
+    /// <summary>A primary school no science-education activity reached in 2023.</summary>
+    public Actor Primary { get; private set; } = null!;
+
     private static Task<Scenario>? _shared;
 
     /// <summary>Seeded once for the tests that only read it.</summary>
@@ -32,7 +43,8 @@ public sealed class Scenario
         var s = new Scenario { District = await browser.NewDistrictAsync() };
         s.Fzu = await s.District.PartnerAsync("福州大学");
         var fjnu = await s.District.PartnerAsync("福建师范大学");
-        var school = await s.District.PartnerAsync("福州第十六中学");
+        var school = await s.District.SchoolAsync("福州第十六中学", SchoolStage.JuniorSecondary, SchoolStage.SeniorSecondary);
+        s.Primary = await s.District.SchoolAsync("鼓楼第一中心小学", SchoolStage.Primary);
         s.Education = await s.District.UnitAsync("EDU", "区教育局");
         var cast = await s.District.UnitAsync("CAST", "区科协");
         var union = await s.District.UnitAsync("UNION", "区总工会");
@@ -53,6 +65,11 @@ public sealed class Scenario
         await s.Fzu.ReportAsync("fzu-3", "health_talk", "2024-03-01", new AudienceCounts(Elderly: 80), "老年人健康讲座");
         await s.Fzu.ReportAsync("fzu-4", "campus_lecture", "2021-09-01", new AudienceCounts(Youth: 200), "院士进校园");
         await school.ReportAsync("school-3", "volunteer_session", "2025-01-10", new AudienceCounts(Public: 30), "社区科普志愿服务");
+        s.HostedLabDay = await school.ReportAsync("school-4", "lab_open_day", "2023-11-01", new AudienceCounts(Youth: 45), "走进福大化学实验室", s.Fzu.InstitutionId);
+        var resubmitted = await fjnu.ReportAsync("fjnu-4", "competition", "2023-12-01", new AudienceCounts(Youth: 600), "青少年编程竞赛");
+        resubmitted = await s.Education.Api.PostAsync<ActivityDto>($"/api/v1/activities/{resubmitted.Id}/verification", new VerifyActivity(VerificationDecision.Rejected, "无签到表"), HttpStatusCode.OK);
+        await fjnu.AmendAsync(resubmitted, "attendance", new RecordAttendance(resubmitted.Version, Youth: 20));
+        await s.Fzu.ReportAsync("fzu-5", "lab_open_day", "2023-12-20", new AudienceCounts(Youth: 2_600), "全校实验室开放周");
 
         await Designate(cast, DesignationKind.CertifiedCommunity, "GL-1", "鼓东街道社区", DesignationLevel.City, "2020-06-01");
         await Designate(cast, DesignationKind.CertifiedCommunity, "GL-2", "温泉街道社区", DesignationLevel.City, "2022-03-01");

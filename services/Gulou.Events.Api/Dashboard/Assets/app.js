@@ -8,7 +8,7 @@ import { lang, pick, setLang, t, translateStatic } from './i18n.js';
 import { remember } from './names.js';
 import { renderReview } from './review.js';
 import { renderInstitutions, renderMeasures, renderUnits } from './tables.js';
-import { renderTargets } from './targets.js';
+import { figure, renderTargets } from './targets.js';
 
 const state = { plan: null, live: null, review: null, year: '', asOf: '' };
 const message = byId('message');
@@ -55,6 +55,25 @@ function cutoff(local) {
   return (instant > new Date() ? new Date() : instant).toISOString();
 }
 
+const waiting = ['pending', 'resubmitted', 'needs_review'];
+
+/** How many activities await a unit's decision, by why; null for a key that may not see the queue (a partner's). */
+async function awaitingDecision(year) {
+  const totals = await Promise.all(waiting.map((status) =>
+    get('/api/v1/verifications', { status, year, pageSize: 1 }).then((page) => page.total, () => null)));
+  return totals.includes(null) ? null : waiting.map((status, i) => ({ status, total: totals[i] }));
+}
+
+function renderAwaiting(awaiting) {
+  byId('awaiting-section').hidden = !awaiting;
+  if (!awaiting) return;
+  const year = state.year ? `&year=${state.year}` : '';
+  replace(byId('awaiting'), awaiting.map(({ status, total }) =>
+    h('p', { class: 'figures', dataset: { awaiting: status } },
+      h('span', { class: 'label' }, t(`awaiting_${status}`)), ' ',
+      figure(total, `/api/v1/verifications?status=${status}${year}`, t(`awaiting_${status}`), detail.open, { dataset: { figure: status } }))));
+}
+
 const viewName = () => (state.asOf ? `review:${state.year || 'plan'}` : `live:${state.year || 'plan'}`);
 
 async function refresh() {
@@ -66,9 +85,10 @@ async function refresh() {
       state.review = await get(year ? `/api/v1/reviews/${year}` : '/api/v1/reviews/plan', { asOf: cutoff(state.asOf) });
     } else {
       const query = { year, waitForNonStale: true, waitSeconds: 5 };
-      const [progress, measures, units] = await Promise.all(
-        ['/api/v1/progress', '/api/v1/progress/measures', '/api/v1/progress/units'].map((path) => get(path, query)));
-      state.live = { progress, measures, units };
+      const [progress, measures, units, awaiting] = await Promise.all([
+        ...['/api/v1/progress', '/api/v1/progress/measures', '/api/v1/progress/units'].map((path) => get(path, query)),
+        awaitingDecision(year)]);
+      state.live = { progress, measures, units, awaiting };
       remember(units.institutions);
     }
     if (mine !== request) return;
@@ -100,12 +120,13 @@ function render() {
   if (state.asOf && state.review) {
     renderReview(byId('review'), state.review, state.plan, detail);
   } else if (state.live) {
-    const { progress, measures, units } = state.live;
+    const { progress, measures, units, awaiting } = state.live;
     const f = progress.freshness;
     const freshness = byId('freshness');
     freshness.textContent = t(f.caughtUp ? 'fresh' : 'stale', { sequence: f.lastAppliedSequence, highWater: f.highWaterMark });
     freshness.classList.toggle('stale', !f.caughtUp);
     renderTargets(byId('targets'), progress, state.plan, detail.open);
+    renderAwaiting(awaiting);
     renderMeasures(byId('measures'), measures, state.plan, detail.open);
     renderUnits(byId('units'), units.units, detail.open);
     renderInstitutions(byId('institutions'), units.institutions, detail.open);

@@ -46,7 +46,8 @@ export function createDetail({ plan, signOut, describe }) {
       replace(body, path.startsWith('/api/v1/indicators/') ? records.observations(data) : records.designations([data]));
       return;
     }
-    const table = path === '/api/v1/activities' ? records.activities(data.items, plan(), showHistory)
+    const table = path === '/api/v1/activities' || path === '/api/v1/verifications' ? records.activities(data.items, plan(), showHistory)
+      : path === '/api/v1/schools' ? records.schools(data.items, (url, label) => show({ kind: 'list', url, label, page: 1 }))
       : path === '/api/v1/designations' ? records.designations(data.items)
       : records.volunteers(data.items);
     replace(body, pager(current, data), table);

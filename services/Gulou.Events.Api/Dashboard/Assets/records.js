@@ -15,16 +15,30 @@ const institution = (id) => fillName(h('span', { class: 'institution', title: id
 export function activities(items, plan, showHistory) {
   const kinds = new Map(plan.activityKinds.map((k) => [k.code, k.name]));
   return table(
-    [t('occurredOn'), t('activityTitle'), t('postedBy'), t('kind'), t('measure'), t('personTimes'), t('status')],
-    items.map((a) => h('tr', { dataset: { activity: a.id } },
+    [t('occurredOn'), t('activityTitle'), t('postedBy'), t('host'), t('kind'), t('measure'), t('personTimes'), t('status')],
+    items.map((a) => h('tr', { dataset: { activity: a.id, status: a.status } },
       h('td', {}, a.occurredOn),
       h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => showHistory(a.id, a.title) }, a.title),
         h('div', { class: 'muted' }, a.externalRef)),
       h('td', {}, institution(a.institutionId)),
+      h('td', { dataset: { col: 'host' } }, a.hostInstitutionId ? institution(a.hostInstitutionId) : ''),
       h('td', {}, pick(kinds.get(a.kind)) || a.kind),
       h('td', {}, a.measureCodes.join(' ')),
       h('td', { class: 'n' }, number(sum(a.attendance))),
       h('td', {}, h('span', { class: `state state-${a.status}` }, t(`state_${a.status}`))))));
+}
+
+/** The schools of a coverage target: reached in the year or not, each opening the activities that reached it. */
+export function schools(items, open) {
+  return table(
+    [t('school'), t('stages'), t('status'), t('activities')],
+    items.map((s) => h('tr', { dataset: { school: s.institutionId, covered: s.covered } },
+      h('td', {}, s.name),
+      h('td', {}, s.stages.map((stage) => tOr(`stage_${stage}`, stage)).join('、')),
+      h('td', {}, h('span', { class: `state ${s.covered ? 'state-verified' : 'state-rejected'}` }, t(s.covered ? 'reached' : 'notReached'))),
+      h('td', { class: 'n' }, s.activities
+        ? h('button', { type: 'button', class: 'link', onclick: () => open(s.drilldown, s.name) }, number(s.activities))
+        : '0'))));
 }
 
 export function designations(items) {

@@ -73,11 +73,18 @@ function sortableTable(table, columns, rows, rowAttrs) {
   if (rows.length === 0) body.append(h('tr', {}, h('td', { colspan: columns.length, class: 'empty' }, t('empty'))));
 }
 
+/** A unit's measures by its role in them: those it leads, then those it takes part in (and whether it coordinates the plan). */
+const roles = (u) => [
+  u.coordinates ? h('div', { dataset: { role: 'coordinating' } }, h('span', { class: 'badge coordinating' }, t('coordinating'))) : null,
+  u.leadsMeasures.length ? h('div', { dataset: { role: 'lead' } }, h('span', { class: 'role' }, t('leadRole')), ' ', u.leadsMeasures.join(' ')) : null,
+  u.participatesIn.length ? h('div', { dataset: { role: 'participating' } }, h('span', { class: 'role' }, t('participatingRole')), ' ', u.participatesIn.join(' ')) : null,
+];
+
 export function renderUnits(table, units, open) {
   const nameOf = (u) => (lang() === 'en' ? u.nameEn : u.nameZh);
   const columns = [
     { key: 'name', label: t('unit'), value: nameOf },
-    { key: 'leads', label: t('measure'), value: (u) => u.leadsMeasures.join(' ') },
+    { key: 'measures', label: t('responsibleFor'), value: (u) => u.leadsMeasures.length * 100 + u.participatesIn.length, cell: roles },
     ...figureColumns(open, nameOf, false),
   ];
   sortableTable(table, columns, units, (u) => ({ dataset: { unit: u.unitCode } }));

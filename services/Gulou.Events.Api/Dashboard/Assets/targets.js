@@ -12,6 +12,7 @@ export const figure = (value, drilldown, label, open, attrs = {}) =>
 
 function chartLabel(kind) {
   if (kind === 'annual_sum') return t('chartAnnual');
+  if (kind === 'annual_coverage') return t('chartCoverage');
   return kind === 'indicator' ? t('chartIndicator') : t('chartCumulative');
 }
 
