@@ -17,8 +17,10 @@ public sealed class PlanEndpointTests(AppFixture app)
 
         Assert.Equal("gulou-2021-2025", plan.Id);
         Assert.Equal(28, plan.Measures.Count);
-        Assert.Equal(9, plan.Targets.Count);
-        Assert.Contains(plan.ActivityKinds, k => k.Code == "lab_open_day");
+        Assert.Equal(10, plan.Targets.Count);
+        Assert.Equal(TargetKind.AnnualCoverage, plan.Targets.Single(t => t.Code == "T-SCHOOLS").Kind);
+        Assert.Contains(plan.ActivityKinds, k => k is { Code: "lab_open_day", PersonTimesCeiling: 2_000 });
+        Assert.Equal("CAST", plan.CoordinatingUnit);
     }
 
     [Fact]

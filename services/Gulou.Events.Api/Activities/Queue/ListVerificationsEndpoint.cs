@@ -72,8 +72,9 @@ public static class ListVerificationsEndpoint
     /// <summary>The unit whose queue a unit's key may list: its own, or any for the coordinating unit.</summary>
     private static async Task<string> QueueOfAsync(string? asked, Caller caller, CurrentPlan plan, IQuerySession session, CancellationToken cancellation)
     {
-        var own = (await session.LoadAsync<Institution>(caller.InstitutionId, cancellation))?.UnitCode
-            ?? throw ProblemException.Forbidden("This unit has no code in the plan, so it decides on no reports.");
+        var own = (await session.LoadAsync<Institution>(caller.InstitutionId, cancellation))?.UnitCode is { } code && plan.HasUnit(code)
+            ? code
+            : throw ProblemException.Forbidden("This unit has no code in the plan, so it decides on no reports.");
         return asked is null || asked == own || own == plan.CoordinatingUnit
             ? asked ?? own
             : throw ProblemException.Forbidden($"A unit lists its own queue ({own}); only the coordinating unit {plan.CoordinatingUnit} lists another's.");

@@ -28,7 +28,7 @@ public sealed class ActivityRules
         _measures = plan.Catalog.Measures.ToDictionary(m => m.Code, m => OfMeasures([m.Code]), StringComparer.Ordinal);
         _units = plan.Catalog.Units.ToDictionary(u => u.Code, u => OfMeasures(plan.MeasuresOf(u.Code)), StringComparer.Ordinal);
         _decidedBy = plan.Catalog.Units.ToDictionary(u => u.Code, u => OfMeasures(plan.MeasuresDecidedBy(u.Code)), StringComparer.Ordinal);
-        _targets = plan.Catalog.Targets.Where(t => t.Counting.ActivityKinds is { Count: > 0 }).ToDictionary(t => t.Code, TowardTarget, StringComparer.Ordinal);
+        _targets = plan.Catalog.Targets.ToDictionary(t => t.Code, TowardTarget, StringComparer.Ordinal);
     }
 
     public static ActivityRules Of(CurrentPlan plan) => ForPlan.GetValue(plan, p => new ActivityRules(p));
@@ -97,7 +97,8 @@ public sealed class ActivityRules
 
     private static ActivityRule TowardTarget(PlanTarget target)
     {
-        var kinds = target.Counting.ActivityKinds!.ToArray();
+        // A target of no activity kinds (a designation or survey target) matches no activity.
+        var kinds = target.Counting.ActivityKinds?.ToArray() ?? [];
         var ofKind = new ActivityRule(a => a.Kind.IsOneOf(kinds));
         return target.Kind is TargetKind.CumulativeDistinctInstitutions or TargetKind.AnnualCoverage && target.Counting.Audience is { } audience
             ? ofKind.And(new ActivityRule(Reached(audience)))
