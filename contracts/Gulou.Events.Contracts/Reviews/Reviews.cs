@@ -27,7 +27,7 @@ public sealed record ReviewDto(
 
 /// <summary>What kind of record changed: <c>activity</c>, <c>designation</c>, <c>volunteer</c> or <c>indicator</c>.</summary>
 /// <param name="Changes">What happened after the cut-off: late_report, attendance, correction, retraction, verification,
-/// rejection, designation, revocation, registration, deregistration, observation.</param>
+/// rejection, designation, revocation, registration, deregistration, observation, late_observation, withdrawal.</param>
 /// <param name="Label">What the record is called: an activity's title, a designated subject's name, an indicator's code.</param>
 /// <param name="InstitutionId">The institution that reported the activity or registered the volunteer, when there is one.</param>
 public sealed record ReviewDifference(

@@ -100,7 +100,7 @@ public sealed class ClientTests(AppFixture app)
         Assert.Equal(2, (await auditor.Activities.ListAsync(new ActivityFilter(Kind: "competition", Year: 2023, Counted: CountedAs.Official))).Total);
 
         // Units record designations and a survey; the partner registers a volunteer.
-        var teacher = await education.Designations.RecordAsync(new RecordDesignation(DesignationKind.BackboneTeacher, "T-1", DesignationLevel.District, new DateOnly(2023, 9, 1)));
+        var teacher = await education.Designations.RecordAsync(new RecordDesignation(DesignationKind.BackboneTeacher, "T-1", DesignationLevel.District, new DateOnly(2023, 9, 1), TeachingSubject: "physics"));
         Assert.Equal(teacher.Id, (await auditor.Designations.GetAsync(teacher.Id)).Id);
         Assert.Equal(1, (await auditor.Designations.ListAsync(DesignationKind.BackboneTeacher, year: 2023)).Total);
         Assert.NotNull((await education.Designations.RevokeAsync(teacher.Id, new RevokeDesignation("调离", new DateOnly(2024, 1, 1)))).Awards.Single().RevokedOn);

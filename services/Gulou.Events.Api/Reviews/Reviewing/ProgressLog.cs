@@ -6,7 +6,7 @@ namespace Gulou.Events.Api.Reviews.Reviewing;
 /// <summary>Reads the parts of a district's event log that the progress figures are made of.</summary>
 public static class ProgressLog
 {
-    private static readonly string[] OtherRecords = ["subject_designated", "designation_revoked", "volunteer_registered", "volunteer_deregistered", "indicator_observed"];
+    private static readonly string[] OtherRecords = ["subject_designated", "designation_revoked", "volunteer_registered", "volunteer_deregistered", "indicator_observed", "rank_observed"];
 
     /// <summary>
     /// The streams behind a year's figures: activities that happened in the year at some point of their history,
