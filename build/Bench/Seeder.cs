@@ -95,7 +95,7 @@ internal sealed class Seeder(Api api, string adminKey, int seed = 7)
             for (var i = 0; i < count; i++)
             {
                 await api.PostAsync("/api/v1/designations", units[unit], new RecordDesignation(kind, $"{kind}-{i}", i % 4 == 0 ? DesignationLevel.District : DesignationLevel.City,
-                    new DateOnly(2021 + (i % 5), 1 + (i % 12), 1)));
+                    new DateOnly(2021 + (i % 5), 1 + (i % 12), 1), TeachingSubject: kind == DesignationKind.BackboneTeacher ? "physics" : null));
             }
         }
 

@@ -35,13 +35,17 @@ public static class ApiRoutes
     public static readonly ApiRoute ListDesignations = new("GET", "/api/v1/designations");
     public static readonly ApiRoute GetDesignation = new("GET", "/api/v1/designations/{id}");
     public static readonly ApiRoute RevokeDesignation = new("POST", "/api/v1/designations/{id}/revocation");
+    public static readonly ApiRoute VerifyDesignation = new("POST", "/api/v1/designations/{id}/verification");
 
     public static readonly ApiRoute RegisterVolunteer = new("POST", "/api/v1/volunteers");
     public static readonly ApiRoute ListVolunteers = new("GET", "/api/v1/volunteers");
     public static readonly ApiRoute DeregisterVolunteer = new("POST", "/api/v1/volunteers/{personKey}/deregistration");
+    public static readonly ApiRoute VerifyVolunteer = new("POST", "/api/v1/volunteers/{personKey}/verification");
 
     public static readonly ApiRoute RecordObservation = new("POST", "/api/v1/indicators/{targetCode}/observations");
     public static readonly ApiRoute GetObservations = new("GET", "/api/v1/indicators/{targetCode}/observations");
+    public static readonly ApiRoute VerifyObservation = new("POST", "/api/v1/indicators/{targetCode}/observations/{number}/verification");
+    public static readonly ApiRoute WithdrawObservation = new("POST", "/api/v1/indicators/{targetCode}/observations/{number}/withdrawal");
 
     public static readonly ApiRoute GetProgress = new("GET", "/api/v1/progress");
     public static readonly ApiRoute GetTargetProgress = new("GET", "/api/v1/progress/targets/{code}");

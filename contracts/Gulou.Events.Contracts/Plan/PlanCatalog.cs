@@ -65,7 +65,9 @@ public sealed record ResponsibleUnit(string Code, LocalizedText Name);
 /// <summary>A quantitative target of the plan and how it is counted.</summary>
 /// <param name="Measure">The measure the target belongs to, or null for the plan's overall goal.</param>
 /// <param name="PlanText">The sentence of the plan that sets the target, verbatim.</param>
-/// <param name="Comparison">Whether the actual must reach (<c>at_least</c>) or exceed (<c>greater_than</c>) the value.</param>
+/// <param name="Comparison">Whether the actual must reach (<c>at_least</c>) or exceed (<c>greater_than</c>) the value, or, for a
+/// rank, be at most the value (<c>at_most</c>).</param>
+/// <param name="Beside">The target this one is read beside (a ranking beside the figure it ranks), or null.</param>
 public sealed record PlanTarget(
     string Code,
     string? Measure,
@@ -77,7 +79,8 @@ public sealed record PlanTarget(
     TargetComparison Comparison,
     PlanPeriod Period,
     DateOnly Deadline,
-    TargetCounting Counting);
+    TargetCounting Counting,
+    string? Beside = null);
 
 public enum TargetKind
 {
@@ -98,21 +101,50 @@ public enum TargetKind
 
     /// <summary>A share (percent) of the district's registered schools of some stages reached in every year of the period.</summary>
     AnnualCoverage,
+
+    /// <summary>The district's rank among the districts of the city or the province, from a published ranking.</summary>
+    Ranking,
 }
 
 public enum TargetComparison
 {
     AtLeast,
     GreaterThan,
+
+    /// <summary>A rank: first is best, the goal is met at or above it.</summary>
+    AtMost,
 }
+
+/// <summary>How a target of designated subjects or persons reads its sentence of the plan.</summary>
+public enum TargetReading
+{
+    /// <summary>What came in within the plan period ("创建劳模工作室4家"): a revocation for cause takes one out, the end of a term does not.</summary>
+    NewInPeriod,
+
+    /// <summary>What stands at the end of the year, older ones included ("社区数达到30个"): every revocation takes one out.</summary>
+    Standing,
+}
+
+/// <summary>Whose districts a ranking ranks the district among.</summary>
+public enum RankingScope
+{
+    City,
+    Province,
+}
+
+/// <summary>A subject a backbone teacher teaches, from the plan's list of science and related subjects.</summary>
+public sealed record TeachingSubject(string Code, LocalizedText Name);
 
 /// <summary>Which records count toward a target. Only the fields that apply to the target's kind are set.</summary>
 /// <param name="ActivityKinds">Activities of these kinds count (activity targets); for a persons target, the kinds whose volunteer hours are shown beside it.</param>
 /// <param name="Audience">Only this audience group counts: its person-times are summed, or it must be present.</param>
 /// <param name="DesignationKind">Designations of this kind count (designation targets).</param>
 /// <param name="DesignationLevel">Only designations at this level count; null for any level.</param>
-/// <param name="IncludeBeforePeriod">A stock target: what existed before the period counts too ("reach 30 by 2025").</param>
-/// <param name="ObservedBy">Units (by code) that record observations of an indicator without a measure.</param>
+/// <param name="Reading">Designation and persons targets: whether they count what came in within the period or what stands.</param>
+/// <param name="ObservedBy">Units (by code) that record observations of an indicator or ranking without a measure.</param>
+/// <param name="TeachingSubjects">Only designated teachers of one of these subjects count; a teacher's designation must name one.</param>
+/// <param name="RankedAmong">Rankings: among the districts of the city or of the province.</param>
+/// <param name="HeldThroughout">Rankings: the goal must hold at every ranking of the period ("继续保持"), not only the latest.</param>
 /// <param name="SchoolStages">For a coverage target: registered schools of any of these stages (<c>primary</c>,
 /// <c>junior_secondary</c>, <c>senior_secondary</c>) make up the whole that must be covered.</param>
 public sealed record TargetCounting(
@@ -120,8 +152,11 @@ public sealed record TargetCounting(
     string? Audience = null,
     string? DesignationKind = null,
     string? DesignationLevel = null,
-    bool IncludeBeforePeriod = false,
+    TargetReading? Reading = null,
     IReadOnlyList<string>? ObservedBy = null,
+    IReadOnlyList<TeachingSubject>? TeachingSubjects = null,
+    RankingScope? RankedAmong = null,
+    bool HeldThroughout = false,
     IReadOnlyList<string>? SchoolStages = null);
 
 /// <summary>A kind of activity partners report, and the measures it counts toward unless the report names others.</summary>

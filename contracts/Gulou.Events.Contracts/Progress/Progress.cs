@@ -13,9 +13,12 @@ public sealed record Freshness(long LastAppliedSequence, long HighWaterMark, boo
 
 /// <summary>Where a target stands. <c>actual</c> and <c>forecast</c> are in the target's unit (percent for indicators).</summary>
 /// <param name="Year">The year asked for, or null for the whole plan period.</param>
-/// <param name="VerifiedActual">The same figure counting only verified activities (activity targets), else equal to <c>actual</c>.</param>
+/// <param name="VerifiedActual">The same figure counting only verified records.</param>
 /// <param name="Forecast">A linear forecast of the figure at the deadline, or null when nothing can be forecast.</param>
 /// <param name="Drilldown">The list of records behind the figure.</param>
+/// <param name="Baseline">Where the target stood in the year before the plan period (a survey, a rank, a stock), or null:
+/// never an actual of the period.</param>
+/// <param name="Beside">The target this one is read beside (a ranking beside the figure it ranks), or null.</param>
 public sealed record TargetProgressDto(
     string Code,
     string? Measure,
@@ -29,7 +32,9 @@ public sealed record TargetProgressDto(
     decimal? Forecast,
     int? Year,
     IReadOnlyList<SeriesPoint> Series,
-    string Drilldown);
+    string Drilldown,
+    decimal? Baseline = null,
+    string? Beside = null);
 
 public sealed record SeriesPoint(int Year, decimal Actual, decimal VerifiedActual, string Drilldown);
 

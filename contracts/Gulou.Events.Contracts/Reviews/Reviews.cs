@@ -28,7 +28,8 @@ public sealed record ReviewDto(
 /// <summary>What kind of record changed: <c>activity</c>, <c>designation</c>, <c>volunteer</c>, <c>indicator</c> or <c>school</c>
 /// (a school of a coverage target's register).</summary>
 /// <param name="Changes">What happened after the cut-off: late_report, attendance, correction, retraction, verification,
-/// rejection, held_for_review, designation, revocation, registration, deregistration, observation, school_registration.</param>
+/// rejection, held_for_review, designation, revocation, registration, deregistration, observation, late_observation,
+/// withdrawal, school_registration.</param>
 /// <param name="Label">What the record is called: an activity's title, a designated subject's name, an indicator's code.</param>
 /// <param name="InstitutionId">The institution that reported the activity or registered the volunteer, when there is one.</param>
 public sealed record ReviewDifference(

@@ -1,3 +1,5 @@
+using Gulou.Events.Contracts.Activities;
+
 namespace Gulou.Events.Contracts.Volunteers;
 
 /// <summary>
@@ -10,12 +12,19 @@ public sealed record VolunteerRegistered(string PersonKey, Guid InstitutionId, D
 /// <summary>An institution ended a volunteer's registration.</summary>
 public sealed record VolunteerDeregistered(string PersonKey, Guid InstitutionId, DateOnly LeftOn, string? Reason);
 
+/// <summary>The coordinating unit (or a unit leading the volunteer target's measure) verified that the person is a registered science volunteer.</summary>
+public sealed record VolunteerVerified(string PersonKey, Guid UnitId, string? Note);
+
+/// <summary>The coordinating unit (or a unit leading the volunteer target's measure) rejected the registration: the person no longer counts.</summary>
+public sealed record VolunteerRejected(string PersonKey, Guid UnitId, string Reason);
+
 /// <summary>Body of <c>POST /api/v1/volunteers</c>: the resident ID number is hashed on arrival and then forgotten.</summary>
 public sealed record RegisterVolunteer(string IdNumber, DateOnly? RegisteredOn);
 
 /// <summary>Body of <c>POST /api/v1/volunteers/{personKey}/deregistration</c>.</summary>
 public sealed record DeregisterVolunteer(DateOnly? LeftOn, string? Reason = null);
 
-public sealed record VolunteerDto(string PersonKey, bool Active, IReadOnlyList<VolunteerRegistrationDto> Registrations, long Version);
+/// <param name="Verification">The coordinating unit's decision on the person, or null while none was made.</param>
+public sealed record VolunteerDto(string PersonKey, bool Active, IReadOnlyList<VolunteerRegistrationDto> Registrations, long Version, VerificationDto? Verification = null);
 
 public sealed record VolunteerRegistrationDto(Guid InstitutionId, DateOnly RegisteredOn, DateOnly? LeftOn);

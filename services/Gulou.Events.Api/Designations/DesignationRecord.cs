@@ -1,3 +1,4 @@
+using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Designations;
 using JasperFx.Events;
 
@@ -14,6 +15,9 @@ public sealed class DesignationRecord
 
     public string SubjectName { get; set; } = "";
 
+    /// <summary>A backbone teacher's subject, once a designation named it.</summary>
+    public string? TeachingSubject { get; set; }
+
     public List<AwardDto> Awards { get; set; } = [];
 
     public long Version { get; set; }
@@ -21,6 +25,9 @@ public sealed class DesignationRecord
     public AwardDto? ActiveAward(DesignationLevel level) => Awards.FirstOrDefault(a => a.Level == level && a.RevokedOn is null);
 
     public bool HasActiveAward => Awards.Any(a => a.RevokedOn is null);
+
+    /// <summary>The awards a decision or a revocation at <paramref name="level"/> (every level when null) applies to.</summary>
+    public IEnumerable<AwardDto> AwardsAt(DesignationLevel? level) => Awards.Where(a => level is null || a.Level == level);
 
     public static DesignationRecord Create(IEvent<SubjectDesignated> e)
     {
@@ -32,6 +39,8 @@ public sealed class DesignationRecord
     public void Apply(IEvent<SubjectDesignated> e)
     {
         SubjectName = e.Data.SubjectName;
+        TeachingSubject = e.Data.TeachingSubject ?? TeachingSubject;
+        // A new award at a level replaces the one before it, with its revocation and the decision on it.
         Awards.RemoveAll(a => a.Level == e.Data.Level);
         Awards.Add(new AwardDto(e.Data.Level, e.Data.AwardedOn, e.Data.UnitId, null, null));
         Awards.Sort((a, b) => a.Level.CompareTo(b.Level));
@@ -43,10 +52,28 @@ public sealed class DesignationRecord
         {
             if (Awards[i].RevokedOn is null && (e.Data.Level is null || Awards[i].Level == e.Data.Level))
             {
-                Awards[i] = Awards[i] with { RevokedOn = e.Data.RevokedOn, RevocationReason = e.Data.Reason };
+                // Null for a revocation recorded before the distinction was made, which counts as for cause.
+                Awards[i] = Awards[i] with { RevokedOn = e.Data.RevokedOn, RevocationReason = e.Data.Reason, RevokedForCause = e.Data.ForCause };
             }
         }
     }
 
-    public DesignationDto ToDto() => new(Id, Kind, SubjectKey, SubjectName, Awards, Version);
+    public void Apply(IEvent<DesignationVerified> e) =>
+        Decide(e.Data.Level, new VerificationDto(VerificationDecision.Verified, e.Data.UnitId, e.Data.Note, e.Timestamp));
+
+    public void Apply(IEvent<DesignationRejected> e) =>
+        Decide(e.Data.Level, new VerificationDto(VerificationDecision.Rejected, e.Data.UnitId, e.Data.Reason, e.Timestamp));
+
+    private void Decide(DesignationLevel? level, VerificationDto decision)
+    {
+        for (var i = 0; i < Awards.Count; i++)
+        {
+            if (level is null || Awards[i].Level == level)
+            {
+                Awards[i] = Awards[i] with { Verification = decision };
+            }
+        }
+    }
+
+    public DesignationDto ToDto() => new(Id, Kind, SubjectKey, SubjectName, Awards, Version, TeachingSubject);
 }

@@ -10,6 +10,8 @@ public static class DesignationsModule
     {
         opts.Events.MapEventType<SubjectDesignated>("subject_designated");
         opts.Events.MapEventType<DesignationRevoked>("designation_revoked");
+        opts.Events.MapEventType<DesignationVerified>("designation_verified");
+        opts.Events.MapEventType<DesignationRejected>("designation_rejected");
         opts.Projections.Snapshot<DesignationRecord>(SnapshotLifecycle.Inline);
         opts.Schema.For<DesignationRecord>().Duplicate(d => d.Kind);
     }

@@ -12,6 +12,10 @@ public static class IndicatorsModule
     public static void ConfigureIndicators(this StoreOptions opts)
     {
         opts.Events.MapEventType<IndicatorObserved>("indicator_observed");
+        opts.Events.MapEventType<RankObserved>("rank_observed");
+        opts.Events.MapEventType<ObservationVerified>("observation_verified");
+        opts.Events.MapEventType<ObservationRejected>("observation_rejected");
+        opts.Events.MapEventType<ObservationWithdrawn>("observation_withdrawn");
         opts.Projections.Snapshot<IndicatorRecord>(SnapshotLifecycle.Inline);
     }
 }

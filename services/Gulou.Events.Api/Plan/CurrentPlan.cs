@@ -82,11 +82,28 @@ public sealed class CurrentPlan
     public IReadOnlyList<string> MeasuresLedBy(string unitCode) =>
         Catalog.Measures.Where(m => m.LeadUnits.Contains(unitCode)).Select(m => m.Code).ToList();
 
+    /// <summary>The subjects a backbone teacher may be designated in: the science and related subjects the targets list.</summary>
+    public IEnumerable<TeachingSubject> TeachingSubjects =>
+        Catalog.Targets.SelectMany(t => t.Counting.TeachingSubjects ?? []).DistinctBy(s => s.Code);
+
     public static CurrentPlan Load(string path)
     {
         var bytes = File.ReadAllBytes(path);
-        var catalog = JsonSerializer.Deserialize<PlanCatalog>(bytes, JsonDefaults.Create())
-            ?? throw new InvalidDataException($"The plan catalog {path} is empty.");
+        PlanCatalog? read;
+        try
+        {
+            read = JsonSerializer.Deserialize<PlanCatalog>(bytes, JsonDefaults.Create());
+        }
+        catch (JsonException e)
+        {
+            // A catalog written for an earlier release names its stock targets with a flag the explicit reading replaced.
+            var hint = e.Message.Contains("includeBeforePeriod", StringComparison.Ordinal)
+                ? " (includeBeforePeriod is replaced by \"reading\": \"standing\" or \"new_in_period\")"
+                : "";
+            throw new InvalidDataException($"The plan catalog {path} cannot be read at {e.Path}: {e.Message}{hint}", e);
+        }
+
+        var catalog = read ?? throw new InvalidDataException($"The plan catalog {path} is empty.");
         var problems = PlanCatalogRules.Check(catalog);
         if (problems.Count > 0)
         {

@@ -4,7 +4,10 @@ using Gulou.Events.Contracts.Plan;
 
 namespace Gulou.Events.Api.Plan;
 
-/// <summary>What a catalog must satisfy before the service will run with it: every code it refers to exists.</summary>
+/// <summary>
+/// What a catalog must satisfy before the service will run with it: every code it refers to exists, and every
+/// target says how it reads its sentence of the plan where the sentence leaves room for two readings.
+/// </summary>
 public static class PlanCatalogRules
 {
     public static IReadOnlyList<string> Check(PlanCatalog catalog)
@@ -69,6 +72,19 @@ public static class PlanCatalogRules
             {
                 problems.Add($"coverage target {target.Code} names no school stages or no activity kinds");
             }
+
+            Unknown(target.Counting.ObservedBy ?? [], units, $"target {target.Code} is observed by unit", problems);
+            CheckReading(target, problems);
+            CheckRanking(target, catalog.Targets, problems);
+            if (target.Counting.TeachingSubjects is { } subjects)
+            {
+                if (target.Counting.DesignationKind != Codes.Of(Contracts.Designations.DesignationKind.BackboneTeacher))
+                {
+                    problems.Add($"target {target.Code} lists teaching subjects but does not count backbone teachers");
+                }
+
+                Duplicates(subjects.Select(s => s.Code), $"target {target.Code} teaching subject", problems);
+            }
         }
 
         foreach (var kind in catalog.ActivityKinds)
@@ -81,6 +97,45 @@ public static class PlanCatalogRules
         }
 
         return problems;
+    }
+
+    /// <summary>Targets of designated subjects and of persons state their reading; no other target has one.</summary>
+    private static void CheckReading(PlanTarget target, List<string> problems)
+    {
+        var needsReading = target.Kind is TargetKind.CumulativeDistinctDesignations or TargetKind.CumulativeDistinctPersons;
+        if (needsReading && target.Counting.Reading is null)
+        {
+            problems.Add($"target {target.Code} does not state its reading (new_in_period or standing)");
+        }
+        else if (!needsReading && target.Counting.Reading is not null)
+        {
+            problems.Add($"target {target.Code} states a reading, which only designation and persons targets have");
+        }
+    }
+
+    /// <summary>A ranking is met at or above its rank, ranks among a city's or a province's districts, and is read beside another target.</summary>
+    private static void CheckRanking(PlanTarget target, IReadOnlyList<PlanTarget> targets, List<string> problems)
+    {
+        var ranking = target.Kind == TargetKind.Ranking;
+        if (ranking != (target.Comparison == TargetComparison.AtMost))
+        {
+            problems.Add($"target {target.Code}: a ranking, and only a ranking, compares at_most");
+        }
+
+        if (ranking && (target.Counting.RankedAmong is null || target.Value < 1 || target.Value != decimal.Truncate(target.Value)))
+        {
+            problems.Add($"target {target.Code}: a ranking names whose districts it ranks among and a whole rank of at least 1");
+        }
+
+        if (!ranking && (target.Counting.RankedAmong is not null || target.Counting.HeldThroughout))
+        {
+            problems.Add($"target {target.Code} is not a ranking but says how it ranks");
+        }
+
+        if (target.Beside is { } beside && !targets.Any(t => t.Code == beside && t.Code != target.Code && t.Beside is null))
+        {
+            problems.Add($"target {target.Code} is read beside {beside}, which is not another target of the plan");
+        }
     }
 
     private static void Duplicates(IEnumerable<string> codes, string what, List<string> problems) =>

@@ -1,3 +1,4 @@
+using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Volunteers;
 using JasperFx.Events;
 
@@ -14,6 +15,9 @@ public sealed class VolunteerRecord
 
     /// <summary>Institutions that currently have the person registered (used for list filters).</summary>
     public List<Guid> ActiveInstitutions { get; set; } = [];
+
+    /// <summary>The decision of a unit on the person; it stands until a unit decides again.</summary>
+    public VerificationDto? Verification { get; set; }
 
     public long Version { get; set; }
 
@@ -51,10 +55,17 @@ public sealed class VolunteerRecord
         ActiveInstitutions = Registrations.Where(r => r.LeftOn is null).Select(r => r.InstitutionId).ToList();
     }
 
+    public void Apply(IEvent<VolunteerVerified> e) =>
+        Verification = new VerificationDto(VerificationDecision.Verified, e.Data.UnitId, e.Data.Note, e.Timestamp);
+
+    public void Apply(IEvent<VolunteerRejected> e) =>
+        Verification = new VerificationDto(VerificationDecision.Rejected, e.Data.UnitId, e.Data.Reason, e.Timestamp);
+
     /// <summary>A partner sees only its own registrations of a person.</summary>
     public VolunteerDto ToDto(Guid? onlyInstitution = null) => new(
         PersonKey,
         Active,
         Registrations.Where(r => onlyInstitution is null || r.InstitutionId == onlyInstitution).ToList(),
-        Version);
+        Version,
+        Verification);
 }

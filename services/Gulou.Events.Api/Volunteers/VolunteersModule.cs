@@ -10,6 +10,8 @@ public static class VolunteersModule
     {
         opts.Events.MapEventType<VolunteerRegistered>("volunteer_registered");
         opts.Events.MapEventType<VolunteerDeregistered>("volunteer_deregistered");
+        opts.Events.MapEventType<VolunteerVerified>("volunteer_verified");
+        opts.Events.MapEventType<VolunteerRejected>("volunteer_rejected");
         opts.Projections.Snapshot<VolunteerRecord>(SnapshotLifecycle.Inline);
         opts.Schema.For<VolunteerRecord>().Index(v => v.PersonKey);
     }

@@ -47,10 +47,24 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         await _page.SelectYearAsync(year);
         var progress = await Auditor.GetAsync<ProgressOverview>($"/api/v1/progress?year={year}");
 
-        Assert.Equal(progress.Targets.Select(t => t.Code), await _page.AttributesAsync("article.card", "data-target"));
-        foreach (var target in progress.Targets)
+        // A ranking stands inside the card of the target it ranks, not on a card of its own.
+        Assert.Equal(progress.Targets.Where(t => t.Beside is null).Select(t => t.Code), await _page.AttributesAsync("article.card", "data-target"));
+        foreach (var ranking in progress.Targets.Where(t => t.Beside is not null))
+        {
+            var shown = $"article.card[data-target='{ranking.Beside}'] [data-ranking='{ranking.Code}']";
+            var rank = await _page.TextAsync($"{shown} [data-figure=rank]");
+            var verified = await _page.TextAsync($"{shown} [data-figure=rankVerified]");
+            // No rank of the period yet (0) is shown as such, not as a rank.
+            Assert.Equal(ranking.Actual >= 1 ? $"{ranking.Actual:0.##}" : "尚无排名", ranking.Actual >= 1 ? $"{DashboardPage.Number(rank):0.##}" : rank);
+            Assert.Equal(ranking.VerifiedActual >= 1 ? $"{ranking.VerifiedActual:0.##}" : "–", ranking.VerifiedActual >= 1 ? $"{DashboardPage.Number(verified):0.##}" : verified);
+            Assert.Equal(StatusZh[ranking.Status], await _page.TextAsync($"{shown} [data-figure=rankStatus]"));
+            await AssertBaselineAsync(shown, "rankBaseline", ranking.Baseline);
+        }
+
+        foreach (var target in progress.Targets.Where(t => t.Beside is null))
         {
             var card = $"article.card[data-target='{target.Code}']";
+            await AssertBaselineAsync(card, "baseline", target.Baseline);
             Assert.Equal(Math.Round(target.Actual, 2), await _page.NumberAsync($"{card} [data-figure=actual]"));
             Assert.Equal(target.TargetValue, await _page.NumberAsync($"{card} [data-figure=target]"));
             Assert.Equal(Math.Round(target.VerifiedActual, 2), await _page.NumberAsync($"{card} [data-figure=verified]"));
@@ -64,6 +78,54 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         }
 
         await _page.ScreenshotAsync(year is null ? "overview-plan-period" : $"overview-{year}");
+        _page.ShouldHaveRunCleanly();
+    }
+
+    private async Task AssertBaselineAsync(string container, string figure, decimal? baseline)
+    {
+        var shown = _page.Page.Locator($"{container} [data-figure={figure}]");
+        if (baseline is { } value)
+        {
+            Assert.Equal(Math.Round(value, 2), DashboardPage.Number(await shown.InnerTextAsync()));
+        }
+        else
+        {
+            Assert.Equal(0, await shown.CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Rankings_and_baselines_stand_beside_their_figures_and_a_drilldown_names_what_was_revoked_and_why()
+    {
+        await _page.SelectYearAsync(null);
+        var progress = await Auditor.GetAsync<ProgressOverview>("/api/v1/progress");
+
+        // Second in the city in 2023 (goal: among the first three), verified; fifth in 2020, the baseline.
+        var city = "article.card[data-target='T-LITERACY'] [data-ranking='T-LITERACY-RANK-CITY']";
+        Assert.Equal(2, await _page.NumberAsync($"{city} [data-figure=rank]"));
+        Assert.Equal(2, await _page.NumberAsync($"{city} [data-figure=rankVerified]"));
+        Assert.Equal(5, await _page.NumberAsync($"{city} [data-figure=rankBaseline]"));
+        Assert.Equal("已完成", await _page.TextAsync($"{city} [data-figure=rankStatus]"));
+        Assert.Equal("尚无排名", await _page.TextAsync("article.card[data-target='T-LITERACY'] [data-ranking='T-LITERACY-RANK-PROVINCE'] [data-figure=rank]"));
+        Assert.Equal(1, await _page.NumberAsync("article.card[data-target='T-COMMUNITIES'] [data-ranking='T-COMMUNITIES-RANK'] [data-figure=rank]"));
+        Assert.Equal(14, await _page.NumberAsync("article.card[data-target='T-LITERACY'] [data-figure=baseline]"));
+        Assert.Equal(progress.Targets.Single(t => t.Code == "T-TEACHERS").VerifiedActual, await _page.NumberAsync("article.card[data-target='T-TEACHERS'] [data-figure=verified]"));
+        Assert.Equal(1, progress.Targets.Single(t => t.Code == "T-TEACHERS").VerifiedActual);
+        await _page.ScreenshotAsync("rankings-and-baselines");
+
+        await _page.Page.ClickAsync("article.card[data-target='T-COMMUNITIES'] [data-figure=actual]");
+        await _page.Page.WaitForSelectorAsync("#detail section.removed tr[data-designation]");
+        var removed = await Auditor.GetAsync<PagedList<Contracts.Designations.DesignationDto>>("/api/v1/designations?target=T-COMMUNITIES&year=2025&removed=true");
+        Assert.Equal(removed.Items.Select(d => d.Id.ToString()), await _page.AttributesAsync("#detail section.removed tr[data-designation]", "data-designation"));
+        Assert.Contains("复核未通过", await _page.TextAsync("#detail section.removed tr[data-subject='GL-3'] [data-revoked]"), StringComparison.Ordinal);
+        Assert.Contains("因故撤销", await _page.TextAsync("#detail section.removed tr[data-subject='GL-3'] [data-revoked]"), StringComparison.Ordinal);
+        await _page.ScreenshotAsync("drilldown-revoked", fullPage: false);
+        await _page.Page.ClickAsync("#detail-close");
+
+        await _page.Page.ClickAsync("article.card[data-target='T-LITERACY'] [data-ranking='T-LITERACY-RANK-CITY'] button.figure");
+        await _page.Page.WaitForSelectorAsync("#detail tr[data-observation]");
+        Assert.Equal(["true", "false"], await _page.AttributesAsync("#detail tr[data-observation]", "data-baseline"));
+        Assert.Equal(["已核实"], await _page.Page.Locator("#detail tr[data-observation='2'] [data-decision=verified]").AllInnerTextsAsync());
         _page.ShouldHaveRunCleanly();
     }
 
@@ -223,15 +285,17 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         await _page.SelectYearAsync(2024);
 
         await _page.Page.ClickAsync("article.card[data-target='T-COMMUNITIES'] [data-figure=actual]");
-        await _page.Page.WaitForSelectorAsync("#detail tr[data-designation]");
+        await _page.Page.WaitForSelectorAsync("#detail-body > table tr[data-designation]");
         var communities = await Auditor.GetAsync<PagedList<Contracts.Designations.DesignationDto>>("/api/v1/designations?target=T-COMMUNITIES&year=2024");
-        Assert.Equal(communities.Items.Select(d => d.Id.ToString()), await _page.AttributesAsync("#detail tr[data-designation]", "data-designation"));
+        // The counted subjects; those the target took out stand apart, below them.
+        Assert.Equal(communities.Items.Select(d => d.Id.ToString()), await _page.AttributesAsync("#detail-body > table tr[data-designation]", "data-designation"));
         Assert.Equal(2, communities.Total);
         await _page.Page.ClickAsync("#detail-close");
 
         await _page.Page.ClickAsync("article.card[data-target='T-LITERACY'] [data-figure=actual]");
         await _page.Page.WaitForSelectorAsync("#detail tr.standing");
-        Assert.Equal(["2023", "2025"], (await _page.Page.Locator("#detail tr.standing td:first-child").AllInnerTextsAsync()).Order());
+        Assert.Equal(["2023", "2025"], (await _page.Page.Locator("#detail tr.standing td:nth-child(2)").AllInnerTextsAsync()).Order());
+        Assert.Equal(["2020"], await _page.Page.Locator("#detail tr[data-baseline=true] td:nth-child(2)").AllInnerTextsAsync());
         _page.ShouldHaveRunCleanly();
     }
 
@@ -251,7 +315,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
 
         Assert.Equal("en", await _page.Page.GetAttributeAsync("html", "lang"));
         Assert.Equal("Targets", await _page.TextAsync("main#live h2[data-i18n=targets]"));
-        Assert.Equal(plan.Targets.Select(t => t.Metric.En), await _page.Page.Locator("article.card h3").AllInnerTextsAsync());
+        Assert.Equal(plan.Targets.Where(t => t.Beside is null).Select(t => t.Metric.En), await _page.Page.Locator("article.card h3").AllInnerTextsAsync());
         var measures = await _page.RowsAsync("#measures tr[data-measure]", "measure");
         Assert.All(plan.Measures, m => Assert.Equal(m.Title.En, measures[m.Code]["title"]));
         Assert.Equal(plan.Title.En, await _page.TextAsync("#plan-title"));
@@ -259,7 +323,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         await _page.ScreenshotAsync("overview-english");
 
         await _page.Page.ClickAsync("#language");
-        Assert.Equal(plan.Targets.Select(t => t.Metric.Zh), await _page.Page.Locator("article.card h3").AllInnerTextsAsync());
+        Assert.Equal(plan.Targets.Where(t => t.Beside is null).Select(t => t.Metric.Zh), await _page.Page.Locator("article.card h3").AllInnerTextsAsync());
         Assert.Equal("English", await _page.TextAsync("#language"));
         _page.ShouldHaveRunCleanly();
     }

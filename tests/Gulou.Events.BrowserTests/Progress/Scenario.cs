@@ -73,17 +73,27 @@ public sealed class Scenario
 
         await Designate(cast, DesignationKind.CertifiedCommunity, "GL-1", "鼓东街道社区", DesignationLevel.City, "2020-06-01");
         await Designate(cast, DesignationKind.CertifiedCommunity, "GL-2", "温泉街道社区", DesignationLevel.City, "2022-03-01");
-        await Designate(s.Education, DesignationKind.BackboneTeacher, "T-1", "骨干教师甲", DesignationLevel.District, "2021-09-10");
+        var teacher = await Designate(s.Education, DesignationKind.BackboneTeacher, "T-1", "骨干教师甲", DesignationLevel.District, "2021-09-10", "physics");
         await Designate(union, DesignationKind.ModelWorkerStudio, "S-1", "劳模创新工作室", DesignationLevel.City, "2022-04-28");
 
         await s.Fzu.Api.PostAsync<VolunteerDto>("/api/v1/volunteers", new RegisterVolunteer("350102199003071234", new DateOnly(2022, 3, 1)), HttpStatusCode.Created);
         await fjnu.Api.PostAsync<VolunteerDto>("/api/v1/volunteers", new RegisterVolunteer("35010219851122006X", new DateOnly(2023, 3, 1)), HttpStatusCode.Created);
         await cast.Api.PostAsync<IndicatorDto>("/api/v1/indicators/T-LITERACY/observations", new RecordObservation(2023, 160, 1000, "2023年抽样调查"), HttpStatusCode.Created);
         await cast.Api.PostAsync<IndicatorDto>("/api/v1/indicators/T-LITERACY/observations", new RecordObservation(2025, 185, 1000, "2025年抽样调查"), HttpStatusCode.Created);
+
+        // The baseline survey, the rankings beside literacy and communities, a verified teacher and a community revoked for cause.
+        await cast.Api.PostAsync<IndicatorDto>("/api/v1/indicators/T-LITERACY/observations", new RecordObservation(2020, 140, 1000, "2020年基线调查"), HttpStatusCode.Created);
+        await cast.Api.PostAsync<IndicatorDto>("/api/v1/indicators/T-LITERACY-RANK-CITY/observations", new RecordObservation(2020, null, null, "2020年全市通报", Rank: 5, Of: 13), HttpStatusCode.Created);
+        await cast.Api.PostAsync<IndicatorDto>("/api/v1/indicators/T-LITERACY-RANK-CITY/observations", new RecordObservation(2023, null, null, "2023年全市通报", Rank: 2, Of: 13), HttpStatusCode.Created);
+        await s.Education.Api.PostAsync<IndicatorDto>("/api/v1/indicators/T-LITERACY-RANK-CITY/observations/2/verification", new VerifyRecord(VerificationDecision.Verified), HttpStatusCode.OK);
+        await cast.Api.PostAsync<IndicatorDto>("/api/v1/indicators/T-COMMUNITIES-RANK/observations", new RecordObservation(2022, null, null, "2022年全市通报", Rank: 1, Of: 13), HttpStatusCode.Created);
+        await cast.Api.PostAsync<DesignationDto>($"/api/v1/designations/{teacher.Id}/verification", new VerifyDesignation(VerificationDecision.Verified), HttpStatusCode.OK);
+        var revoked = await Designate(cast, DesignationKind.CertifiedCommunity, "GL-3", "东街街道社区", DesignationLevel.City, "2021-06-01");
+        await cast.Api.PostAsync<DesignationDto>($"/api/v1/designations/{revoked.Id}/revocation", new RevokeDesignation("复核未通过", new DateOnly(2023, 6, 1)), HttpStatusCode.OK);
         return s;
     }
 
-    private static Task<DesignationDto> Designate(Actor unit, DesignationKind kind, string key, string name, DesignationLevel level, string day) =>
+    private static Task<DesignationDto> Designate(Actor unit, DesignationKind kind, string key, string name, DesignationLevel level, string day, string? subject = null) =>
         unit.Api.PostAsync<DesignationDto>(
-            "/api/v1/designations", new RecordDesignation(kind, key, level, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), name), HttpStatusCode.Created);
+            "/api/v1/designations", new RecordDesignation(kind, key, level, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), name, subject), HttpStatusCode.Created);
 }

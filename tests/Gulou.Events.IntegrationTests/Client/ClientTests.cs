@@ -46,6 +46,7 @@ public sealed class ClientTests(AppFixture app)
         var (fzu, partner) = await RegisterAsync(new RegisterInstitution("福州大学", InstitutionKind.University, Role.Partner));
         var (_, education) = await RegisterAsync(new RegisterInstitution("区教育局", InstitutionKind.Government, Role.Unit, "EDU"));
         var (_, health) = await RegisterAsync(new RegisterInstitution("区卫健局", InstitutionKind.Government, Role.Unit, "HEALTH"));
+        var (_, cast) = await RegisterAsync(new RegisterInstitution("区科协", InstitutionKind.Government, Role.Unit, "CAST"));
         var (_, auditor) = await RegisterAsync(new RegisterInstitution("区审计局", InstitutionKind.Government, Role.Auditor));
         var spare = await admin.Institutions.IssueKeyAsync(fzu.Id, "spare");
         await admin.Institutions.RevokeKeyAsync(spare.KeyId, "lost");
@@ -104,15 +105,20 @@ public sealed class ClientTests(AppFixture app)
         Assert.Equal(0, (await auditor.Progress.ListSchoolsAsync(2023, covered: false)).Total);
 
         // Units record designations and a survey; the partner registers a volunteer.
-        var teacher = await education.Designations.RecordAsync(new RecordDesignation(DesignationKind.BackboneTeacher, "T-1", DesignationLevel.District, new DateOnly(2023, 9, 1)));
+        var teacher = await education.Designations.RecordAsync(new RecordDesignation(DesignationKind.BackboneTeacher, "T-1", DesignationLevel.District, new DateOnly(2023, 9, 1), TeachingSubject: "physics"));
         Assert.Equal(teacher.Id, (await auditor.Designations.GetAsync(teacher.Id)).Id);
         Assert.Equal(1, (await auditor.Designations.ListAsync(DesignationKind.BackboneTeacher, year: 2023)).Total);
+        Assert.Equal(VerificationDecision.Verified, (await cast.Designations.VerifyAsync(teacher.Id, new VerifyDesignation(VerificationDecision.Verified))).Awards.Single().Verification!.Decision);
+        Assert.Equal(1, (await auditor.Designations.ListAsync(target: "T-TEACHERS", year: 2023, counted: CountedAs.Verified)).Total);
         Assert.NotNull((await education.Designations.RevokeAsync(teacher.Id, new RevokeDesignation("调离", new DateOnly(2024, 1, 1)))).Awards.Single().RevokedOn);
         var volunteer = await partner.Volunteers.RegisterAsync(new RegisterVolunteer(VolunteerTests.PersonA, new DateOnly(2023, 1, 1)));
         Assert.Equal(1, (await auditor.Volunteers.ListAsync(fzu.Id)).Total);
+        Assert.Equal(VerificationDecision.Verified, (await cast.Volunteers.VerifyAsync(volunteer.PersonKey, new VerifyRecord(VerificationDecision.Verified))).Verification!.Decision);
         Assert.False((await partner.Volunteers.DeregisterAsync(volunteer.PersonKey, new DeregisterVolunteer(new DateOnly(2024, 6, 1)))).Active);
         await health.Indicators.RecordObservationAsync("T-ELDERLY-FITNESS", new RecordObservation(2023, 66, 100, "区老年人体育协会抽样调查"));
         Assert.Single((await auditor.Indicators.GetObservationsAsync("T-ELDERLY-FITNESS")).Standing);
+        Assert.NotNull((await cast.Indicators.VerifyObservationAsync("T-ELDERLY-FITNESS", 1, new VerifyRecord(VerificationDecision.Verified))).Observations[0].Verification);
+        Assert.Empty((await health.Indicators.WithdrawObservationAsync("T-ELDERLY-FITNESS", 1, new WithdrawObservation("录入错误"))).Standing);
 
         // The figures count exactly what was accepted: 1,000 + 2,000 youth in competitions (the rejected and retracted count nothing).
         Assert.Equal(3000m, (await auditor.Progress.GetTargetAsync("T-COMPETITION", Fresh)).Actual);

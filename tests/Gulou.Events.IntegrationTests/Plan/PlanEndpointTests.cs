@@ -17,7 +17,7 @@ public sealed class PlanEndpointTests(AppFixture app)
 
         Assert.Equal("gulou-2021-2025", plan.Id);
         Assert.Equal(28, plan.Measures.Count);
-        Assert.Equal(10, plan.Targets.Count);
+        Assert.Equal(13, plan.Targets.Count);
         Assert.Equal(TargetKind.AnnualCoverage, plan.Targets.Single(t => t.Code == "T-SCHOOLS").Kind);
         Assert.Contains(plan.ActivityKinds, k => k is { Code: "lab_open_day", PersonTimesCeiling: 2_000 });
         Assert.Equal("CAST", plan.CoordinatingUnit);
@@ -34,6 +34,11 @@ public sealed class PlanEndpointTests(AppFixture app)
         Assert.Equal("annual_sum", target.GetProperty("kind").GetString());
         Assert.Equal("at_least", target.GetProperty("comparison").GetString());
         Assert.Equal("key_project", json.GetProperty("sections")[4].GetProperty("kind").GetString());
+        var bases = json.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("code").GetString() == "T-BASES");
+        Assert.Equal("new_in_period", bases.GetProperty("counting").GetProperty("reading").GetString());
+        var rank = json.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("code").GetString() == "T-COMMUNITIES-RANK");
+        Assert.Equal(("ranking", "at_most", "T-COMMUNITIES", "city"), (rank.GetProperty("kind").GetString(), rank.GetProperty("comparison").GetString(),
+            rank.GetProperty("beside").GetString(), rank.GetProperty("counting").GetProperty("rankedAmong").GetString()));
     }
 
     [Fact]

@@ -82,10 +82,10 @@ public sealed class ProgressTests(AppFixture app) : IAsyncLifetime
         await Designate(_cast, DesignationKind.CertifiedCommunity, "GL-3", DesignationLevel.District, "2022-03-01");
         var gl4 = await Designate(_cast, DesignationKind.CertifiedCommunity, "GL-4", DesignationLevel.City, "2023-01-15");
         (await _cast.PostAsync($"/api/v1/designations/{gl4}/revocation", new RevokeDesignation("复核未通过", new DateOnly(2024, 5, 1)))).ShouldBe(HttpStatusCode.OK);
-        await Designate(_education, DesignationKind.BackboneTeacher, "T-1", DesignationLevel.District, "2021-09-10");
-        await Designate(_education, DesignationKind.BackboneTeacher, "T-2", DesignationLevel.District, "2019-09-10");
-        await Designate(_education, DesignationKind.BackboneTeacher, "T-3", DesignationLevel.District, "2023-09-10");
-        await Designate(_education, DesignationKind.BackboneTeacher, "T-4", DesignationLevel.City, "2023-09-10");
+        await Designate(_education, DesignationKind.BackboneTeacher, "T-1", DesignationLevel.District, "2021-09-10", "physics");
+        await Designate(_education, DesignationKind.BackboneTeacher, "T-2", DesignationLevel.District, "2019-09-10", "chemistry");
+        await Designate(_education, DesignationKind.BackboneTeacher, "T-3", DesignationLevel.District, "2023-09-10", "mathematics");
+        await Designate(_education, DesignationKind.BackboneTeacher, "T-4", DesignationLevel.City, "2023-09-10", "biology");
         await Designate(_union, DesignationKind.ModelWorkerStudio, "S-1", DesignationLevel.City, "2022-04-28");
 
         var v1 = await Volunteer(_fzu, VolunteerTests.PersonA, "2022-03-01");
@@ -404,9 +404,9 @@ public sealed class ProgressTests(AppFixture app) : IAsyncLifetime
     private async Task Decide(Actor unit, string reference, VerificationDecision decision, string? reason = null) =>
         _ledger.Track((await unit.PostAsync($"/api/v1/activities/{_ids[reference]}/verification", new VerifyActivity(decision, reason))).ShouldBe(HttpStatusCode.OK).As<ActivityDto>());
 
-    private static async Task<Guid> Designate(Actor unit, DesignationKind kind, string key, DesignationLevel level, string day)
+    private static async Task<Guid> Designate(Actor unit, DesignationKind kind, string key, DesignationLevel level, string day, string? subject = null)
     {
-        var response = await unit.PostAsync("/api/v1/designations", new RecordDesignation(kind, key, level, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
+        var response = await unit.PostAsync("/api/v1/designations", new RecordDesignation(kind, key, level, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), TeachingSubject: subject));
         Assert.True(response.Status is HttpStatusCode.Created or HttpStatusCode.OK, response.Body);
         return response.As<DesignationDto>().Id;
     }

@@ -22,7 +22,7 @@ public sealed class ProjectionOperationTests(AppFixture app)
         var before = (await district.Admin.GetAsync("/api/v1/progress?year=2023&waitForNonStale=true")).As<ProgressOverview>();
 
         var accepted = (await district.Admin.PostAsync("/api/v1/admin/projections/rebuild?projection=Progress")).ShouldBe(HttpStatusCode.Accepted);
-        var operation = await WaitAsync(district.Admin, accepted.As<ProjectionOperationDto>().Id);
+        var operation = await Projections.WaitAsync(district.Admin, accepted.As<ProjectionOperationDto>().Id);
 
         Assert.Equal("succeeded", operation.State);
         var after = (await district.Admin.GetAsync("/api/v1/progress?year=2023&waitForNonStale=true")).As<ProgressOverview>();
@@ -56,8 +56,8 @@ public sealed class ProjectionOperationTests(AppFixture app)
         var before = (await district.Admin.GetAsync("/api/v1/progress?year=2023&waitForNonStale=true")).As<ProgressOverview>();
         var units = (await district.Admin.GetAsync("/api/v1/progress/units?year=2023")).As<UnitsOverview>();
 
-        var rebuilt = await WaitAsync(district.Admin, (await district.Admin.PostAsync("/api/v1/admin/projections/rebuild?projection=Progress")).ShouldBe(HttpStatusCode.Accepted).As<ProjectionOperationDto>().Id);
-        var verified = await VerifyAsync(district.Admin);
+        var rebuilt = await Projections.WaitAsync(district.Admin, (await district.Admin.PostAsync("/api/v1/admin/projections/rebuild?projection=Progress")).ShouldBe(HttpStatusCode.Accepted).As<ProjectionOperationDto>().Id);
+        var verified = await Projections.VerifyAsync(district.Admin);
 
         Assert.Equal("succeeded", rebuilt.State);
         Assert.True(verified.State == "succeeded", string.Join("\n", verified.Differences));
@@ -88,13 +88,13 @@ public sealed class ProjectionOperationTests(AppFixture app)
         await partner.PostAsync("/api/v1/activities", Reports.LabOpenDay("L-1"));
         await district.Admin.GetAsync("/api/v1/progress?waitForNonStale=true");
 
-        var healthy = await VerifyAsync(district.Admin);
+        var healthy = await Projections.VerifyAsync(district.Admin);
         Assert.True(healthy.State == "succeeded", string.Join("\n", healthy.Differences));
 
         await TamperAsync(district.TenantId, "target/T-COMPETITION/2023", "6100", "6101");
         try
         {
-            var caught = await VerifyAsync(district.Admin);
+            var caught = await Projections.VerifyAsync(district.Admin);
             Assert.Equal("failed", caught.State);
             Assert.Contains(caught.Differences, d => d.Contains(district.TenantId, StringComparison.Ordinal) && d.Contains("target/T-COMPETITION/2023", StringComparison.Ordinal));
             Assert.NotEqual(0, await CommandAsync("projections", "verify"));
@@ -120,28 +120,6 @@ public sealed class ProjectionOperationTests(AppFixture app)
         var csv = await File.ReadAllTextAsync(file);
         Assert.Contains("target,T-COMPETITION,2023,6100,6100,0", csv, StringComparison.Ordinal);
         Assert.NotEqual(0, await CommandAsync("review", "2023", "--as-of", "soon"));
-    }
-
-    private static async Task<ProjectionOperationDto> VerifyAsync(Actor admin)
-    {
-        var accepted = (await admin.PostAsync("/api/v1/admin/projections/verify")).ShouldBe(HttpStatusCode.Accepted).As<ProjectionOperationDto>();
-        return await WaitAsync(admin, accepted.Id);
-    }
-
-    private static async Task<ProjectionOperationDto> WaitAsync(Actor admin, Guid id)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            var operation = (await admin.GetAsync($"/api/v1/admin/projections/operations/{id}")).ShouldBe(HttpStatusCode.OK).As<ProjectionOperationDto>();
-            if (operation.State is "succeeded" or "failed")
-            {
-                return operation;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Operation {id} did not finish.");
     }
 
     private async Task TamperAsync(string tenant, string rollupId, string from, string to)

@@ -65,11 +65,17 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET /api/v1/designations"] = Everyone,
         ["GET /api/v1/designations/{id}"] = Everyone,
         ["POST /api/v1/designations/{id}/revocation"] = [Caller.LeadUnit, Caller.Admin],
+        // The designation and the observation were recorded by the administrator: the units that answer for their targets verify them.
+        ["POST /api/v1/designations/{id}/verification"] = [Caller.LeadUnit],
         ["POST /api/v1/volunteers"] = Partners,
         ["GET /api/v1/volunteers"] = Everyone,
         ["POST /api/v1/volunteers/{personKey}/deregistration"] = Partners,
+        // Only the coordinating unit (or a unit leading PRJ-11): 区科协, which this world holds no key of. VolunteerVerificationTests admits it.
+        ["POST /api/v1/volunteers/{personKey}/verification"] = [],
         ["POST /api/v1/indicators/{targetCode}/observations"] = [Caller.OtherUnit, Caller.Admin],
         ["GET /api/v1/indicators/{targetCode}/observations"] = Everyone,
+        ["POST /api/v1/indicators/{targetCode}/observations/{number}/verification"] = [Caller.OtherUnit],
+        ["POST /api/v1/indicators/{targetCode}/observations/{number}/withdrawal"] = [Caller.OtherUnit, Caller.Admin],
         ["GET /api/v1/progress"] = Everyone,
         ["GET /api/v1/progress/targets/{code}"] = Everyone,
         ["GET /api/v1/progress/measures"] = Everyone,
@@ -147,7 +153,9 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             var spareKey = (await d.Admin.PostAsync($"/api/v1/institutions/{revoked.InstitutionId}/keys")).As<IssuedKey>().KeyId;
 
             var activity = await owner.ReportAsync(Reports.LabOpenDay());
-            var designation = (await lead.PostAsync("/api/v1/designations", new RecordDesignation(DesignationKind.BackboneTeacher, "T-1", DesignationLevel.District, new DateOnly(2022, 9, 1)))).As<DesignationDto>();
+            var designation = (await d.Admin.PostAsync("/api/v1/designations", new RecordDesignation(DesignationKind.BackboneTeacher, "T-1", DesignationLevel.District, new DateOnly(2022, 9, 1), TeachingSubject: "physics")))
+                .ShouldBe(HttpStatusCode.Created).As<DesignationDto>();
+            (await d.Admin.PostAsync("/api/v1/indicators/T-ELDERLY-FITNESS/observations", new RecordObservation(2022, 60, 100, "survey"))).ShouldBe(HttpStatusCode.Created);
             var volunteer = (await owner.PostAsync("/api/v1/volunteers", new RegisterVolunteer(VolunteerTests.PersonA, new DateOnly(2022, 1, 1)))).As<VolunteerDto>();
 
             world._keys[Caller.Anonymous] = null;
@@ -178,6 +186,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 .Replace("{keyId}", _values["key"], StringComparison.Ordinal)
                 .Replace("{personKey}", _values["person"], StringComparison.Ordinal)
                 .Replace("{targetCode}", "T-ELDERLY-FITNESS", StringComparison.Ordinal)
+                .Replace("{number}", "1", StringComparison.Ordinal)
                 .Replace("/targets/{code}", "/targets/T-COMPETITION", StringComparison.Ordinal)
                 .Replace("/measures/{code}", "/measures/ACT-02", StringComparison.Ordinal)
                 .Replace("{year}", "2023", StringComparison.Ordinal)
@@ -200,8 +209,13 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             _ when template.EndsWith("/evidence", StringComparison.Ordinal) => new AttachEvidence(1, EvidenceKind.Link, "https://example.org/e"),
             _ when template.EndsWith("/corrections", StringComparison.Ordinal) => new CorrectActivity(1, Title: "新标题"),
             _ when template.EndsWith("/retraction", StringComparison.Ordinal) => new RetractActivity(1, "取消"),
-            _ when template.EndsWith("/verification", StringComparison.Ordinal) => new VerifyActivity(VerificationDecision.Verified),
-            "/api/v1/designations" => new RecordDesignation(DesignationKind.BackboneTeacher, "T-2", DesignationLevel.District, new DateOnly(2023, 9, 1)),
+            _ when template.StartsWith("/api/v1/designations/", StringComparison.Ordinal) && template.EndsWith("/verification", StringComparison.Ordinal) =>
+                new VerifyDesignation(VerificationDecision.Verified),
+            _ when template.StartsWith("/api/v1/activities/", StringComparison.Ordinal) && template.EndsWith("/verification", StringComparison.Ordinal) =>
+                new VerifyActivity(VerificationDecision.Verified),
+            _ when template.EndsWith("/verification", StringComparison.Ordinal) => new VerifyRecord(VerificationDecision.Verified),
+            _ when template.EndsWith("/withdrawal", StringComparison.Ordinal) => new WithdrawObservation("录入错误"),
+            "/api/v1/designations" => new RecordDesignation(DesignationKind.BackboneTeacher, "T-2", DesignationLevel.District, new DateOnly(2023, 9, 1), TeachingSubject: "physics"),
             _ when template.EndsWith("/revocation", StringComparison.Ordinal) => new RevokeDesignation("撤销", new DateOnly(2024, 1, 1)),
             "/api/v1/volunteers" => new RegisterVolunteer(VolunteerTests.PersonB, new DateOnly(2023, 1, 1)),
             _ when template.EndsWith("/deregistration", StringComparison.Ordinal) => new DeregisterVolunteer(new DateOnly(2024, 1, 1)),

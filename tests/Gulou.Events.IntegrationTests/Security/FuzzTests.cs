@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Gulou.Events.Contracts.Designations;
+using Gulou.Events.Contracts.Indicators;
 using Gulou.Events.Contracts.Volunteers;
 using Gulou.Events.IntegrationTests.Infrastructure;
 using Gulou.Events.IntegrationTests.Volunteers;
@@ -28,10 +29,11 @@ public sealed class FuzzTests(AppFixture app)
         await school.ReportAsync(Reports.LabOpenDay("DUP-1", youth: 2_500) with { HostInstitutionId = partner.InstitutionId });
         var designation = (await unit.PostAsync("/api/v1/designations", new RecordDesignation(DesignationKind.ScienceBase, "B-1", DesignationLevel.City, new DateOnly(2022, 1, 1)))).As<DesignationDto>();
         var volunteer = (await partner.PostAsync("/api/v1/volunteers", new RegisterVolunteer(VolunteerTests.PersonA, new DateOnly(2022, 1, 1)))).As<VolunteerDto>();
+        (await unit.PostAsync("/api/v1/indicators/T-LITERACY/observations", new RecordObservation(2023, 150, 1000, "survey"))).ShouldBe(HttpStatusCode.Created);
         var known = new Dictionary<string, string>
         {
             ["id"] = activity.Id.ToString(), ["personKey"] = volunteer.PersonKey, ["code"] = "T-COMPETITION", ["targetCode"] = "T-LITERACY", ["year"] = "2023",
-            ["unit"] = "CAST", ["target"] = "T-SCHOOLS", ["status"] = "needs_review", ["duplicateOf"] = activity.Id.ToString(), ["hostInstitutionId"] = school.InstitutionId.ToString(),
+            ["unit"] = "CAST", ["target"] = "T-SCHOOLS", ["status"] = "needs_review", ["duplicateOf"] = activity.Id.ToString(), ["hostInstitutionId"] = school.InstitutionId.ToString(), ["number"] = "1",
         };
         string?[] keys = [district.Admin.Key, partner.Key, unit.Key, "glk_forged", null];
         var document = (await app.Anonymous.GetAsync("/swagger/v1/swagger.json")).Json();

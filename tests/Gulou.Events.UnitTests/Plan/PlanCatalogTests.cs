@@ -62,16 +62,107 @@ public sealed partial class PlanCatalogTests
     public void Every_target_sentence_appears_verbatim_in_the_plan()
     {
         Assert.Equal(
-            ["T-LITERACY", "T-LAB-OPEN", "T-COMPETITION", "T-SCHOOLS", "T-TEACHERS", "T-STUDIOS", "T-ELDERLY-FITNESS", "T-COMMUNITIES", "T-BASES", "T-VOLUNTEERS"],
+            [
+                "T-LITERACY", "T-LITERACY-RANK-CITY", "T-LITERACY-RANK-PROVINCE", "T-LAB-OPEN", "T-COMPETITION", "T-SCHOOLS", "T-TEACHERS", "T-STUDIOS",
+                "T-ELDERLY-FITNESS", "T-COMMUNITIES", "T-COMMUNITIES-RANK", "T-BASES", "T-VOLUNTEERS",
+            ],
             Catalog.Targets.Select(t => t.Code));
         foreach (var target in Catalog.Targets)
         {
             Assert.True(CompactText.Contains(target.PlanText, StringComparison.Ordinal), $"{target.Code}: '{target.PlanText}' is not in the plan.");
-            // 全覆盖 (every school) is the plan's 100%.
-            var value = target.Kind == TargetKind.AnnualCoverage ? "全覆盖" : target.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Contains(value, target.PlanText, StringComparison.Ordinal);
+            if (target.Kind != TargetKind.Ranking)
+            {
+                // A ranking's goal is written in words (前列, 第一): its test is below. 全覆盖 (every school) is the plan's 100%.
+                var value = target.Kind == TargetKind.AnnualCoverage ? "全覆盖" : target.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Contains(value, target.PlanText, StringComparison.Ordinal);
+            }
+
             Assert.Equal(new PlanPeriod(2021, 2025), target.Period);
             Assert.Equal(new DateOnly(2025, 12, 31), target.Deadline);
+        }
+    }
+
+    [Theory]
+    [InlineData("T-LITERACY-RANK-CITY", "T-LITERACY", RankingScope.City, 3, false)]
+    [InlineData("T-LITERACY-RANK-PROVINCE", "T-LITERACY", RankingScope.Province, 3, false)]
+    [InlineData("T-COMMUNITIES-RANK", "T-COMMUNITIES", RankingScope.City, 1, true)]
+    public void The_rankings_of_lines_11_and_52_stand_beside_the_figures_they_rank(string code, string beside, RankingScope among, int goal, bool held)
+    {
+        var ranking = TestPlan.Shipped.Target(code)!;
+        var ranked = TestPlan.Shipped.Target(beside)!;
+
+        Assert.Equal((TargetKind.Ranking, TargetComparison.AtMost, beside), (ranking.Kind, ranking.Comparison, ranking.Beside));
+        Assert.Equal((among, goal, held), (ranking.Counting.RankedAmong!.Value, (int)ranking.Value, ranking.Counting.HeldThroughout));
+        Assert.Equal(ranked.Measure, ranking.Measure);
+        // The ranking's words follow the figure it ranks in the same sentence of the plan.
+        Assert.Contains(ranked.PlanText + "，" + ranking.PlanText, CompactText, StringComparison.Ordinal);
+        Assert.Contains(goal == 1 ? "第一" : "前列", ranking.PlanText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_teachers_target_lists_the_science_and_related_subjects_of_line_19()
+    {
+        // "增强科学、数学、物理、化学、生物学、通用技术、信息技术等学科教师和科技辅导员培训力度"
+        var subjects = TestPlan.Shipped.Target("T-TEACHERS")!.Counting.TeachingSubjects!;
+        var line = PlanText.Split('\n').Single(l => l.Contains("区级骨干教师", StringComparison.Ordinal));
+        var listed = line[(line.IndexOf("增强", StringComparison.Ordinal) + 2)..line.IndexOf("等学科", StringComparison.Ordinal)].Split('、');
+
+        Assert.Equal(listed, subjects.Select(s => s.Name.Zh));
+        Assert.All(subjects, s => Assert.False(string.IsNullOrWhiteSpace(s.Name.En)));
+        Assert.Equal(subjects.Select(s => s.Code), TestPlan.Shipped.TeachingSubjects.Select(s => s.Code));
+    }
+
+    [Fact]
+    public void Designation_and_persons_targets_state_their_reading_and_no_other_target_does()
+    {
+        foreach (var target in Catalog.Targets)
+        {
+            var stock = target.Kind is TargetKind.CumulativeDistinctDesignations or TargetKind.CumulativeDistinctPersons;
+            Assert.Equal(stock, target.Counting.Reading is not null);
+        }
+
+        var unread = Catalog with { Targets = Catalog.Targets.Select(t => t.Code == "T-BASES" ? t with { Counting = t.Counting with { Reading = null } } : t).ToList() };
+        Assert.Contains("target T-BASES does not state its reading (new_in_period or standing)", PlanCatalogRules.Check(unread));
+        var misread = Catalog with { Targets = Catalog.Targets.Select(t => t.Code == "T-LAB-OPEN" ? t with { Counting = t.Counting with { Reading = TargetReading.Standing } } : t).ToList() };
+        Assert.Contains(PlanCatalogRules.Check(misread), p => p.StartsWith("target T-LAB-OPEN states a reading", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_ranking_beside_no_target_or_without_its_scope_is_refused()
+    {
+        var broken = Catalog with
+        {
+            Targets = Catalog.Targets.Select(t => t.Code switch
+            {
+                "T-LITERACY-RANK-CITY" => t with { Beside = "T-NOPE" },
+                "T-COMMUNITIES-RANK" => t with { Counting = t.Counting with { RankedAmong = null } },
+                _ => t,
+            }).ToList(),
+        };
+
+        var problems = PlanCatalogRules.Check(broken);
+
+        Assert.Contains("target T-LITERACY-RANK-CITY is read beside T-NOPE, which is not another target of the plan", problems);
+        Assert.Contains(problems, p => p.StartsWith("target T-COMMUNITIES-RANK: a ranking names whose districts", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\"reading\": \"standing\"", "\"reading\": \"forever\"", "reading")]
+    [InlineData("\"reading\": \"standing\"", "\"includeBeforePeriod\": true", "includeBeforePeriod is replaced by \"reading\"")]
+    public void A_catalog_with_an_unknown_reading_or_the_old_flag_is_refused_when_loaded(string shipped, string written, string message)
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, PlanModule.ShippedCatalog));
+        Assert.Contains(shipped, text, StringComparison.Ordinal);
+        var path = Path.Combine(Path.GetTempPath(), $"catalog-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, text.Replace(shipped, written, StringComparison.Ordinal));
+        try
+        {
+            var error = Assert.Throws<InvalidDataException>(() => CurrentPlan.Load(path));
+            Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
         }
     }
 
@@ -86,6 +177,8 @@ public sealed partial class PlanCatalogTests
     [InlineData("T-BASES", "PRJ-09", TargetKind.CumulativeDistinctDesignations, 15)]
     [InlineData("T-VOLUNTEERS", "PRJ-11", TargetKind.CumulativeDistinctPersons, 800)]
     [InlineData("T-LITERACY", null, TargetKind.Indicator, 18)]
+    [InlineData("T-LITERACY-RANK-CITY", null, TargetKind.Ranking, 3)]
+    [InlineData("T-COMMUNITIES-RANK", "PRJ-08", TargetKind.Ranking, 1)]
     public void Targets_have_the_measure_kind_and_value_of_the_design(string code, string? measure, TargetKind kind, int value)
     {
         var target = TestPlan.Shipped.Target(code)!;

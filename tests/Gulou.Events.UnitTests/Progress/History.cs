@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress;
 using Gulou.Events.Api.Progress.Rollups;
 using Gulou.Events.Contracts;
@@ -9,11 +10,13 @@ using JasperFx.Events;
 namespace Gulou.Events.UnitTests.Progress;
 
 /// <summary>A scripted event log, and the rollups the progress fold makes of it.</summary>
-internal sealed class History
+internal sealed class History(CurrentPlan? plan = null)
 {
     private readonly Dictionary<Guid, long> _versions = [];
 
     public List<IEvent> Log { get; } = [];
+
+    public CurrentPlan Plan { get; } = plan ?? TestPlan.Shipped;
 
     public Guid Report(string kind, DateOnly day, AudienceCounts attendance, Guid institution, params string[] measures) =>
         ReportHosted(kind, day, attendance, institution, null, measures);
@@ -40,11 +43,19 @@ internal sealed class History
         Log.Add(Activities.Events.On(stream, version, data));
     }
 
+    /// <summary>The figures a target shows for a year, official and verified, from the folded log.</summary>
+    public async Task<(decimal Official, decimal Verified)> TargetAsync(string code, int year)
+    {
+        var rollups = (await FoldAsync()).Values.Where(r => r.Target == code).ToList();
+        var view = new Api.Progress.Evaluating.TargetView(Plan.Target(code)!, rollups);
+        return (view.Value(year, official: true), view.Value(year, official: false));
+    }
+
     /// <summary>Folds the log in batches of <paramref name="batchSize"/> events, as the daemon would.</summary>
     public async Task<IReadOnlyDictionary<string, Rollup>> FoldAsync(int batchSize = int.MaxValue)
     {
         var storage = new MemoryProgressStorage();
-        var fold = new ProgressFold(TestPlan.Shipped);
+        var fold = new ProgressFold(Plan);
         foreach (var batch in Log.Chunk(Math.Min(batchSize, Math.Max(1, Log.Count))))
         {
             await fold.ApplyAsync(storage, batch, CancellationToken.None);

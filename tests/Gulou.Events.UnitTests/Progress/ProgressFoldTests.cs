@@ -222,14 +222,14 @@ public sealed class ProgressFoldTests
     {
         var history = new History();
         var teacher = Guid.NewGuid();
-        var basis = Guid.NewGuid();
-        history.Append(teacher, new SubjectDesignated(teacher, DesignationKind.BackboneTeacher, "P-1", "P-1", DesignationLevel.District, new DateOnly(2020, 9, 1), Unit));
-        history.Append(basis, new SubjectDesignated(basis, DesignationKind.ScienceBase, "福州科技馆", "福州科技馆", DesignationLevel.City, new DateOnly(2019, 9, 1), Unit));
+        var community = Guid.NewGuid();
+        history.Append(teacher, new SubjectDesignated(teacher, DesignationKind.BackboneTeacher, "P-1", "P-1", DesignationLevel.District, new DateOnly(2020, 9, 1), Unit, "physics"));
+        history.Append(community, new SubjectDesignated(community, DesignationKind.CertifiedCommunity, "GL-9", "GL-9", DesignationLevel.City, new DateOnly(2019, 9, 1), Unit));
 
         var rollups = await history.FoldAsync();
 
         Assert.DoesNotContain(rollups.Keys, k => k.StartsWith("target/T-TEACHERS/", StringComparison.Ordinal));
-        Assert.Equal(1, rollups["target/T-BASES/2019"].Official.Added);
+        Assert.Equal(1, rollups["target/T-COMMUNITIES/2019"].Official.Added);
     }
 
     [Fact]
@@ -294,6 +294,34 @@ public sealed class ProgressFoldTests
                 case 3: history.Append(target, new ActivityRetracted(target, "r")); break;
                 case 4: history.Append(target, new ActivityHeldForReview(target, kind, 1, 0)); break;
                 case 5: history.Register($"school {i}", InstitutionKind.School, SchoolStage.Primary); break;
+            }
+        }
+
+        // Designations, volunteers and observations with their decisions, interleaved with the activities.
+        for (var i = 0; i < 15; i++)
+        {
+            var subject = Guid.NewGuid();
+            history.Append(subject, new SubjectDesignated(subject, DesignationKind.BackboneTeacher, $"P-{i}", "t", DesignationLevel.District, new DateOnly(2020 + random.Next(6), 9, 1), Unit, "physics"));
+            var person = Guid.NewGuid();
+            history.Append(person, new VolunteerRegistered($"k{i}", Fzu, new DateOnly(2021 + random.Next(5), 3, 1)));
+            switch (random.Next(4))
+            {
+                case 0: history.Append(subject, new DesignationVerified(subject, null, Unit, null)); history.Append(person, new VolunteerRejected($"k{i}", Unit, "r")); break;
+                case 1: history.Append(subject, new DesignationRevoked(subject, null, "r", new DateOnly(2025, 1, 1), Unit, random.Next(2) == 0)); history.Append(person, new VolunteerVerified($"k{i}", Unit, null)); break;
+                case 2: history.Append(subject, new DesignationRejected(subject, null, Unit, "r")); break;
+            }
+        }
+
+        var survey = Guid.NewGuid();
+        for (var i = 1; i <= 8; i++)
+        {
+            history.Append(survey, new IndicatorObserved("T-LITERACY", 2020 + random.Next(6), random.Next(100, 200), 1000, "s", null, Unit));
+            var number = random.Next(1, i + 1);
+            switch (random.Next(3))
+            {
+                case 0: history.Append(survey, new ObservationVerified("T-LITERACY", number, Unit, null)); break;
+                case 1: history.Append(survey, new ObservationRejected("T-LITERACY", number, Unit, "r")); break;
+                default: history.Append(survey, new ObservationWithdrawn("T-LITERACY", number, Unit, "r")); break;
             }
         }
 

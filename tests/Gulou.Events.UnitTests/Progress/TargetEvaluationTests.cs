@@ -101,20 +101,74 @@ public sealed class TargetEvaluationTests
     [Fact]
     public void A_stock_target_counts_what_stood_before_the_plan_and_forecasts_from_it()
     {
-        var target = TestPlan.Shipped.Target("T-BASES")!;
+        var target = TestPlan.Shipped.Target("T-COMMUNITIES")!;
         Rollup[] rollups =
         [
-            Year("T-BASES", 2019, f => f.Added = 10),
-            Year("T-BASES", 2021, f => f.Added = 2),
-            Year("T-BASES", 2022, f => { f.Added = 2; f.Removed = 1; }),
+            Year("T-COMMUNITIES", 2019, f => f.Added = 10),
+            Year("T-COMMUNITIES", 2021, f => f.Added = 7),
+            Year("T-COMMUNITIES", 2022, f => { f.Added = 5; f.Removed = 1; }),
         ];
 
         var progress = TargetEvaluation.Evaluate(target, rollups, 2022, MidPlan);
 
-        Assert.Equal(13, progress.Actual);
-        // From 10 before the plan, three more in two years: 17.5 by 2025.
-        Assert.Equal(17.5m, progress.Forecast);
+        Assert.Equal(21, progress.Actual);
+        Assert.Equal(10, progress.Baseline);
+        // From 10 before the plan, eleven more in two years: 37.5 by 2025.
+        Assert.Equal(37.5m, progress.Forecast);
         Assert.Equal(TargetStatus.OnTrack, progress.Status);
+        Assert.Null(TargetEvaluation.Evaluate(TestPlan.Shipped.Target("T-BASES")!, rollups, 2022, MidPlan).Baseline);
+    }
+
+    private static Rollup Rank(string target, int year, int rank, int of = 13) => Year(target, year, f => { f.Numerator = rank; f.Denominator = of; });
+
+    [Fact]
+    public void A_ranking_is_met_at_or_above_its_goal_and_the_baseline_is_not_a_rank_of_the_period()
+    {
+        var target = TestPlan.Shipped.Target("T-LITERACY-RANK-CITY")!;
+
+        var onlyBaseline = TargetEvaluation.Evaluate(target, [Rank(target.Code, 2020, 2)], 2021, MidPlan);
+        Assert.Equal(TargetStatus.NotStarted, onlyBaseline.Status);
+        Assert.Equal((0m, 2m), (onlyBaseline.Actual, onlyBaseline.Baseline!.Value));
+
+        Rollup[] rising = [Rank(target.Code, 2020, 5), Rank(target.Code, 2022, 4), Rank(target.Code, 2024, 3)];
+        Assert.Equal(TargetStatus.Behind, TargetEvaluation.Evaluate(target, rising, 2023, MidPlan).Status);
+        var plan = TargetEvaluation.Evaluate(target, rising, null, MidPlan);
+        Assert.Equal(3, plan.Actual);
+        Assert.Equal(TargetStatus.Met, plan.Status);
+        Assert.Equal(1, plan.Share);
+        Assert.Null(plan.Forecast);
+        Assert.Equal("T-LITERACY", plan.Beside);
+        Assert.Equal([0m, 4m, 4m, 3m], plan.Series.Select(p => p.Actual));
+        // Fourth of thirteen against a goal of third: three quarters of the way.
+        Assert.Equal(0.75m, TargetEvaluation.Evaluate(target, rising, 2023, MidPlan).Share);
+    }
+
+    [Fact]
+    public void Keeping_first_place_must_hold_at_every_ranking_of_the_period()
+    {
+        var target = TestPlan.Shipped.Target("T-COMMUNITIES-RANK")!;
+        Rollup[] lapsed = [Rank(target.Code, 2021, 1), Rank(target.Code, 2023, 2), Rank(target.Code, 2025, 1)];
+        Rollup[] held = [Rank(target.Code, 2021, 1), Rank(target.Code, 2023, 1), Rank(target.Code, 2025, 1)];
+
+        Assert.Equal(TargetStatus.Met, TargetEvaluation.Evaluate(target, lapsed, 2022, AfterPlan).Status);
+        Assert.Equal(TargetStatus.Behind, TargetEvaluation.Evaluate(target, lapsed, null, AfterPlan).Status);
+        Assert.Equal(TargetStatus.Met, TargetEvaluation.Evaluate(target, held, null, AfterPlan).Status);
+        // The literacy ranks read the latest rank only: a lapse that was made good is met.
+        var literacy = TestPlan.Shipped.Target("T-LITERACY-RANK-PROVINCE")!;
+        Assert.Equal(TargetStatus.Met, TargetEvaluation.Evaluate(literacy, [Rank(literacy.Code, 2021, 5, 84), Rank(literacy.Code, 2025, 2, 84)], null, AfterPlan).Status);
+    }
+
+    [Fact]
+    public void The_verified_figure_of_a_ranking_is_its_latest_verified_rank()
+    {
+        var target = TestPlan.Shipped.Target("T-LITERACY-RANK-CITY")!;
+        var official = Rank(target.Code, 2024, 2);
+        official.Verified = new Figures();
+        Rollup[] rollups = [Rank(target.Code, 2022, 4), official];
+
+        var progress = TargetEvaluation.Evaluate(target, rollups, 2024, MidPlan);
+
+        Assert.Equal((2m, 4m), (progress.Actual, progress.VerifiedActual));
     }
 
     [Fact]
@@ -142,6 +196,20 @@ public sealed class TargetEvaluationTests
         // 14.0% then 15.5%: 20% by 2025.
         Assert.Equal(20m, rising.Forecast);
         Assert.Equal(TargetStatus.OnTrack, rising.Status);
+    }
+
+    [Fact]
+    public void A_survey_of_the_year_before_the_plan_is_its_baseline_and_feeds_only_the_trend()
+    {
+        var target = TestPlan.Shipped.Target("T-LITERACY")!;
+        Rollup Survey(int year, decimal n) => Year("T-LITERACY", year, f => { f.Numerator = n; f.Denominator = 1000; });
+
+        var progress = TargetEvaluation.Evaluate(target, [Survey(2020, 120), Survey(2022, 150)], 2023, MidPlan);
+
+        Assert.Equal((15m, 12m), (progress.Actual, progress.Baseline!.Value));
+        Assert.Equal([0m, 15m, 15m], progress.Series.Select(p => p.Actual));
+        // 12% in 2020, 15% in 2022: 19.5% by 2025.
+        Assert.Equal(19.5m, progress.Forecast);
     }
 
     [Fact]

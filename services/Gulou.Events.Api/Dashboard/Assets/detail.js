@@ -26,7 +26,11 @@ export function createDetail({ plan, signOut, describe }) {
       const url = new URL(current.url, window.location.origin);
       // Routes that are not lists ignore the paging values.
       const query = { ...Object.fromEntries(url.searchParams), page: current.page, pageSize };
-      return { data: await get(url.pathname, query), path: url.pathname };
+      // Behind a designation target's figure, the subjects it took out (revoked, with the reason) are listed too.
+      const withRemoved = url.pathname === '/api/v1/designations' && url.searchParams.has('target') && !url.searchParams.has('removed');
+      const [data, removed] = await Promise.all([get(url.pathname, query),
+        withRemoved ? get(url.pathname, { ...Object.fromEntries(url.searchParams), removed: true, page: 1, pageSize: 500 }) : null]);
+      return { data, removed, path: url.pathname };
     }
     const [activity, entries] = await Promise.all([get(`/api/v1/activities/${current.id}`), get(`/api/v1/activities/${current.id}/history`)]);
     return { activity, entries };
@@ -41,16 +45,18 @@ export function createDetail({ plan, signOut, describe }) {
       return;
     }
     title.textContent = t('listOf', { figure: current.label });
-    const { data, path } = loaded;
+    const { data, removed, path } = loaded;
     if (!Array.isArray(data.items)) {
-      replace(body, path.startsWith('/api/v1/indicators/') ? records.observations(data) : records.designations([data]));
+      replace(body, path.startsWith('/api/v1/indicators/') ? records.observations(data) : records.designations([data], plan()));
       return;
     }
     const table = path === '/api/v1/activities' || path === '/api/v1/verifications' ? records.activities(data.items, plan(), showHistory)
       : path === '/api/v1/schools' ? records.schools(data.items, (url, label) => show({ kind: 'list', url, label, page: 1 }))
-      : path === '/api/v1/designations' ? records.designations(data.items)
+      : path === '/api/v1/designations' ? records.designations(data.items, plan())
       : records.volunteers(data.items);
-    replace(body, pager(current, data), table);
+    replace(body, pager(current, data), table,
+      removed && removed.items.length ? h('section', { class: 'removed', dataset: { removed: removed.total } },
+        h('h3', {}, t('removedTitle')), records.designations(removed.items, plan())) : null);
   }
 
   function pager(current, data) {

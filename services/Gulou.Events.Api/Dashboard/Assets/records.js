@@ -41,34 +41,60 @@ export function schools(items, open) {
         : '0'))));
 }
 
-export function designations(items) {
+/** A unit's decision on a record: pending, verified or rejected (with the reason, and the unit in the title). */
+const decision = (verification) => (verification
+  ? h('span', { class: `state state-${verification.decision}`, title: verification.unitId, dataset: { decision: verification.decision } },
+    t(`state_${verification.decision}`), verification.reason ? `（${verification.reason}）` : '')
+  : h('span', { class: 'state state-pending', dataset: { decision: 'pending' } }, t('state_pending')));
+
+/** A revocation as an auditor needs it: when, why, and whether for cause (older revocations count as for cause). */
+const revocation = (award) => (award.revokedOn
+  ? h('div', { class: 'state state-rejected', dataset: { revoked: award.revokedOn, forCause: award.revokedForCause !== false } },
+    t('revoked', { date: award.revokedOn }), ' · ', t(award.revokedForCause === false ? 'termEnded' : 'revokedForCause'),
+    award.revocationReason ? [' · ', t('revocationReason', { reason: award.revocationReason })] : null)
+  : null);
+
+export function designations(items, plan) {
+  const subjects = new Map((plan?.targets ?? []).flatMap((x) => x.counting.teachingSubjects ?? []).map((x) => [x.code, x.name]));
   return table(
-    [t('subject'), t('kind'), t('awards')],
-    items.map((d) => h('tr', { dataset: { designation: d.id } },
-      h('td', {}, d.subjectName, h('div', { class: 'muted' }, d.subjectKey)),
+    [t('subject'), t('kind'), t('awards'), t('decision')],
+    items.map((d) => h('tr', { dataset: { designation: d.id, subject: d.subjectKey } },
+      h('td', {}, d.subjectName, h('div', { class: 'muted' }, d.subjectKey),
+        d.teachingSubject ? h('div', { class: 'muted', dataset: { col: 'teachingSubject' } }, `${t('teachingSubject')}：${pick(subjects.get(d.teachingSubject)) || d.teachingSubject}`) : null),
       h('td', {}, tOr(`designation_${d.kind}`, d.kind)),
-      h('td', {}, d.awards.map((a) => h('div', {},
-        `${tOr(`level_${a.level}`, a.level)} ${a.awardedOn}`,
-        a.revokedOn ? h('span', { class: 'state state-rejected' }, ' ', t('revoked', { date: a.revokedOn })) : null))))));
+      h('td', {}, d.awards.map((a) => h('div', { dataset: { level: a.level } }, `${tOr(`level_${a.level}`, a.level)} ${a.awardedOn}`, revocation(a)))),
+      h('td', {}, d.awards.map((a) => h('div', {}, decision(a.verification)))))));
 }
 
 export function volunteers(items) {
   return table(
-    [t('personKey'), t('status'), t('registrations')],
+    [t('personKey'), t('status'), t('registrations'), t('decision')],
     items.map((v) => h('tr', { dataset: { volunteer: v.personKey } },
       h('td', { class: 'mono', title: v.personKey }, shortId(v.personKey)),
       h('td', {}, v.active ? t('active') : t('inactive')),
-      h('td', {}, v.registrations.map((r) => h('div', {}, institution(r.institutionId), ` ${r.registeredOn} – ${r.leftOn ?? ''}`))))));
+      h('td', {}, v.registrations.map((r) => h('div', {}, institution(r.institutionId), ` ${r.registeredOn} – ${r.leftOn ?? ''}`))),
+      h('td', {}, decision(v.verification)))));
 }
 
+/** Every observation of an indicator or ranking, numbered; the standing ones and the baseline marked, withdrawn ones with their reason. */
 export function observations(indicator) {
-  const standing = new Set(indicator.standing.map((o) => o.recordedAt));
+  const standing = new Set(indicator.standing.map((o) => o.number));
+  const baseline = indicator.baseline?.number;
+  const ranked = indicator.observations.some((o) => o.rank !== null && o.rank !== undefined);
+  const figures = (o) => (ranked
+    ? [h('td', { class: 'n' }, number(o.rank)), h('td', { class: 'n' }, number(o.of))]
+    : [h('td', { class: 'n' }, number(o.numerator)), h('td', { class: 'n' }, number(o.denominator)), h('td', { class: 'n' }, `${number(o.percent)}%`)]);
+  const mark = (o) => (o.withdrawal ? h('span', { class: 'state state-rejected' }, t('withdrawn', { reason: o.withdrawal.reason }))
+    : o.number === baseline ? t('baselineRow') : standing.has(o.number) ? '✓' : '');
   return table(
-    [t('surveyYear'), t('numerator'), t('denominator'), t('percent'), t('source'), t('observedOn'), t('recordedAt'), t('standing')],
-    indicator.observations.map((o) => h('tr', { class: standing.has(o.recordedAt) ? 'standing' : null },
-      h('td', {}, o.year), h('td', { class: 'n' }, number(o.numerator)), h('td', { class: 'n' }, number(o.denominator)),
-      h('td', { class: 'n' }, `${number(o.percent)}%`), h('td', {}, o.source), h('td', {}, o.observedOn ?? ''),
-      h('td', {}, districtTime(o.recordedAt)), h('td', {}, standing.has(o.recordedAt) ? '✓' : ''))));
+    [t('number'), t('surveyYear'), ...(ranked ? [t('rankValue'), t('rankedOf')] : [t('numerator'), t('denominator'), t('percent')]),
+      t('source'), t('observedOn'), t('recordedAt'), t('decision'), t('standing')],
+    indicator.observations.map((o) => h('tr', {
+      class: standing.has(o.number) ? 'standing' : null,
+      dataset: { observation: o.number, standing: standing.has(o.number), baseline: o.number === baseline, withdrawn: Boolean(o.withdrawal) },
+    },
+    h('td', { class: 'n' }, o.number), h('td', {}, o.year), ...figures(o), h('td', {}, o.source), h('td', {}, o.observedOn ?? ''),
+    h('td', {}, districtTime(o.recordedAt)), h('td', {}, decision(o.verification)), h('td', { dataset: { col: 'standing' } }, mark(o)))));
 }
 
 export function history(entries) {

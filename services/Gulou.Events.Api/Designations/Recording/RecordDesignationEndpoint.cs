@@ -20,9 +20,15 @@ public sealed class RecordDesignationValidator : AbstractValidator<RecordDesigna
     public const int MaxSubjectName = 200;
     public static readonly DateOnly Earliest = new(2000, 1, 1);
 
-    public RecordDesignationValidator(TimeProvider clock)
+    public RecordDesignationValidator(TimeProvider clock, CurrentPlan plan)
     {
+        var subjects = plan.TeachingSubjects.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         RuleFor(r => r.Kind).NotNull();
+        RuleFor(r => r.TeachingSubject).Must(s => s is not null && subjects.Contains(s.Trim()))
+            .WithMessage(r => $"A backbone teacher is designated in one of the plan's science and related subjects ({string.Join(", ", subjects)}); '{r.TeachingSubject}' is not one.")
+            .When(r => r.Kind == DesignationKind.BackboneTeacher);
+        RuleFor(r => r.TeachingSubject).Null().WithMessage("Only a backbone teacher has a teaching subject.")
+            .When(r => r.Kind is not null and not DesignationKind.BackboneTeacher);
         RuleFor(r => r.Level).NotNull();
         RuleFor(r => r.SubjectKey).NotEmpty().Text(MaxSubjectKey);
         RuleFor(r => r.SubjectName).Text(MaxSubjectName);
@@ -63,20 +69,30 @@ public static class RecordDesignationEndpoint
             : TypedResults.Ok(recorded);
     }
 
-    /// <summary>The award to record, or null when this award is already recorded.</summary>
+    /// <summary>
+    /// The award to record, or null when this award is already recorded. The same award again with a teaching subject
+    /// the record lacks (designations recorded before subjects were asked for) or another one records it again, with it.
+    /// </summary>
     public static SubjectDesignated? Decide(RecordDesignation request, Guid id, DesignationRecord? existing, Guid unitId)
     {
         var level = request.Level!.Value;
         var awardedOn = request.AwardedOn!.Value;
         var name = ActivityContent.NormalizeText(request.SubjectName) ?? existing?.SubjectName ?? request.SubjectKey.Trim();
+        var subject = ActivityContent.NormalizeText(request.TeachingSubject);
         if (existing?.ActiveAward(level) is { } active)
         {
-            return active.AwardedOn == awardedOn
-                ? null
-                : throw ProblemException.Conflict(ErrorCodes.InvalidState,
+            if (active.AwardedOn != awardedOn)
+            {
+                throw ProblemException.Conflict(ErrorCodes.InvalidState,
                     $"'{existing.SubjectKey}' already holds this designation at {level.ToString().ToLowerInvariant()} level since {active.AwardedOn:yyyy-MM-dd}; revoke it first to record another.");
+            }
+
+            if (subject is null || subject == existing.TeachingSubject)
+            {
+                return null;
+            }
         }
 
-        return new SubjectDesignated(id, request.Kind!.Value, existing?.SubjectKey ?? request.SubjectKey.Trim(), name, level, awardedOn, unitId);
+        return new SubjectDesignated(id, request.Kind!.Value, existing?.SubjectKey ?? request.SubjectKey.Trim(), name, level, awardedOn, unitId, subject);
     }
 }

@@ -22,7 +22,10 @@ public sealed class RevokeDesignationValidator : AbstractValidator<RevokeDesigna
 
 public static class RevokeDesignationEndpoint
 {
-    /// <summary>Withdraws a designation at one level, or at every level when no level is given.</summary>
+    /// <summary>
+    /// Withdraws a designation at one level, or at every level when no level is given: for cause (the default), or as a
+    /// term that ended (<c>forCause: false</c>), which targets counting what came in within the period do not take away.
+    /// </summary>
     [WolverinePost("/api/v1/designations/{id}/revocation", OperationId = "RevokeDesignation")]
     [Authorize(Roles = "unit,admin")]
     public static async Task<DesignationDto> Post(Guid id, RevokeDesignation request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
@@ -50,6 +53,6 @@ public static class RevokeDesignationEndpoint
             throw ProblemException.Invalid("revokedOn", "A designation is revoked on or after the day it was awarded.");
         }
 
-        return new DesignationRevoked(designation.Id, request.Level, ActivityContent.NormalizeText(request.Reason)!, revokedOn, unitId);
+        return new DesignationRevoked(designation.Id, request.Level, ActivityContent.NormalizeText(request.Reason)!, revokedOn, unitId, request.ForCause ?? true);
     }
 }

@@ -27,11 +27,15 @@ public static class TargetEvaluation
             TargetKind.AnnualSum => ForecastYear(actual, scopeYear, today),
             TargetKind.AnnualCoverage => ForecastYear(actual, scopeYear, today) is { } share ? Math.Min(share, 100m) : null,
             TargetKind.Indicator => view.IndicatorTrend(scopeYear, target.Deadline.Year),
+            TargetKind.Ranking => null,
             _ => ForecastCumulative(view, target, scopeYear, today),
         };
-        var status = IsAnnual(target) && year is null
-            ? AnnualPlanStatus(target, view, today)
-            : Status(target, view, actual, forecast, scopeYear, today);
+        var status = target.Kind switch
+        {
+            TargetKind.AnnualSum or TargetKind.AnnualCoverage when year is null => AnnualPlanStatus(target, view, today),
+            TargetKind.Ranking => RankingStatus(target, view, scopeYear),
+            _ => Status(target, view, actual, forecast, scopeYear, today),
+        };
 
         return new TargetProgressDto(
             target.Code,
@@ -41,19 +45,49 @@ public static class TargetEvaluation
             target.Value,
             actual,
             view.Value(scopeYear, official: false),
-            target.Value == 0 ? 0 : Math.Round(actual / target.Value, 4),
+            Share(target, actual),
             status,
             forecast is null ? null : Math.Round(forecast.Value, 2),
             year,
             series,
-            Drilldown.ForTarget(target, year ?? (target.Kind == TargetKind.AnnualCoverage ? scopeYear : null)));
+            Drilldown.ForTarget(target, year ?? (target.Kind == TargetKind.AnnualCoverage ? scopeYear : null)),
+            view.Baseline() is { } baseline ? Math.Round(baseline, 4) : null,
+            target.Beside);
     }
 
     /// <summary>A target every year of the period must meet on its own.</summary>
     public static bool IsAnnual(PlanTarget target) => target.Kind is TargetKind.AnnualSum or TargetKind.AnnualCoverage;
 
-    public static bool Meets(PlanTarget target, decimal value) =>
-        target.Comparison == TargetComparison.GreaterThan ? value > target.Value : value >= target.Value;
+    public static bool Meets(PlanTarget target, decimal value) => target.Comparison switch
+    {
+        TargetComparison.GreaterThan => value > target.Value,
+        // A rank: first is best; 0 is no rank at all.
+        TargetComparison.AtMost => value >= 1 && value <= target.Value,
+        _ => value >= target.Value,
+    };
+
+    /// <summary>The actual over the target; for a rank, the goal over the rank, at most 1.</summary>
+    private static decimal Share(PlanTarget target, decimal actual) => target.Comparison switch
+    {
+        TargetComparison.AtMost => actual < 1 ? 0 : Math.Round(Math.Min(1, target.Value / actual), 4),
+        _ => target.Value == 0 ? 0 : Math.Round(actual / target.Value, 4),
+    };
+
+    /// <summary>
+    /// A ranking is met when the latest rank of the period up to the year reaches the goal, or, for a goal that must
+    /// hold throughout ("继续保持"), when every rank of the period up to the year did; nothing forecasts a rank.
+    /// </summary>
+    private static TargetStatus RankingStatus(PlanTarget target, TargetView view, int year)
+    {
+        var ranks = view.ObservationsUpTo(year).ToList();
+        if (ranks.Count == 0)
+        {
+            return TargetStatus.NotStarted;
+        }
+
+        var judged = target.Counting.HeldThroughout ? ranks : ranks[^1..];
+        return judged.All(rank => Meets(target, rank)) ? TargetStatus.Met : TargetStatus.Behind;
+    }
 
     private static TargetStatus Status(PlanTarget target, TargetView view, decimal actual, decimal? forecast, int year, DateOnly today)
     {

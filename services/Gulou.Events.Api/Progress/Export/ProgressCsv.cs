@@ -11,10 +11,10 @@ public static class ProgressCsv
 
     public static CsvTable Targets(ProgressOverview overview)
     {
-        var table = new CsvTable(["code", "measure", "kind", "unit", "year", "targetValue", "actual", "verifiedActual", "share", "status", "forecast"]);
+        var table = new CsvTable(["code", "measure", "kind", "unit", "year", "targetValue", "actual", "verifiedActual", "share", "status", "forecast", "baseline", "beside"]);
         foreach (var t in overview.Targets)
         {
-            table.Add(t.Code, t.Measure, t.Kind, t.Unit, t.Year, t.TargetValue, t.Actual, t.VerifiedActual, t.Share, Plan.Codes.Of(t.Status), t.Forecast);
+            table.Add(t.Code, t.Measure, t.Kind, t.Unit, t.Year, t.TargetValue, t.Actual, t.VerifiedActual, t.Share, Plan.Codes.Of(t.Status), t.Forecast, t.Baseline, t.Beside);
         }
 
         return table;

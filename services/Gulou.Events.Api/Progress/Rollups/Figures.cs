@@ -24,7 +24,7 @@ public sealed class Figures
     /// <summary>Designated subjects or volunteers that went out during the year.</summary>
     public int Removed { get; set; }
 
-    /// <summary>The standing survey observation of the year (indicators).</summary>
+    /// <summary>The standing survey observation of the year (indicators), or the rank and the number of districts ranked (rankings).</summary>
     public decimal Numerator { get; set; }
 
     public decimal Denominator { get; set; }

@@ -52,7 +52,7 @@ public sealed class DesignationTally : ITally<DesignationTally>
 
     public DesignationRecord? Designation { get; set; }
 
-    public static bool Follows(object eventData) => eventData is SubjectDesignated or DesignationRevoked;
+    public static bool Follows(object eventData) => eventData is SubjectDesignated or DesignationRevoked or DesignationVerified or DesignationRejected;
 
     public void Apply(IEvent e)
     {
@@ -61,6 +61,8 @@ public sealed class DesignationTally : ITally<DesignationTally>
             case IEvent<SubjectDesignated> designated when Designation is null: Designation = DesignationRecord.Create(designated); break;
             case IEvent<SubjectDesignated> designated: Designation.Apply(designated); break;
             case IEvent<DesignationRevoked> revoked: Designation?.Apply(revoked); break;
+            case IEvent<DesignationVerified> x: Designation?.Apply(x); break;
+            case IEvent<DesignationRejected> x: Designation?.Apply(x); break;
         }
 
         Designation?.Version = e.Version;
@@ -75,7 +77,7 @@ public sealed class VolunteerTally : ITally<VolunteerTally>
 
     public VolunteerRecord? Volunteer { get; set; }
 
-    public static bool Follows(object eventData) => eventData is VolunteerRegistered or VolunteerDeregistered;
+    public static bool Follows(object eventData) => eventData is VolunteerRegistered or VolunteerDeregistered or VolunteerVerified or VolunteerRejected;
 
     public void Apply(IEvent e)
     {
@@ -84,6 +86,8 @@ public sealed class VolunteerTally : ITally<VolunteerTally>
             case IEvent<VolunteerRegistered> registered when Volunteer is null: Volunteer = VolunteerRecord.Create(registered); break;
             case IEvent<VolunteerRegistered> registered: Volunteer.Apply(registered); break;
             case IEvent<VolunteerDeregistered> left: Volunteer?.Apply(left); break;
+            case IEvent<VolunteerVerified> x: Volunteer?.Apply(x); break;
+            case IEvent<VolunteerRejected> x: Volunteer?.Apply(x); break;
         }
 
         Volunteer?.Version = e.Version;
@@ -98,7 +102,8 @@ public sealed class IndicatorTally : ITally<IndicatorTally>
 
     public IndicatorRecord? Indicator { get; set; }
 
-    public static bool Follows(object eventData) => eventData is IndicatorObserved;
+    public static bool Follows(object eventData) => eventData is IndicatorObserved or RankObserved
+        or ObservationVerified or ObservationRejected or ObservationWithdrawn;
 
     public void Apply(IEvent e)
     {
@@ -106,6 +111,11 @@ public sealed class IndicatorTally : ITally<IndicatorTally>
         {
             case IEvent<IndicatorObserved> observed when Indicator is null: Indicator = IndicatorRecord.Create(observed); break;
             case IEvent<IndicatorObserved> observed: Indicator.Apply(observed); break;
+            case IEvent<RankObserved> ranked when Indicator is null: Indicator = IndicatorRecord.Create(ranked); break;
+            case IEvent<RankObserved> ranked: Indicator.Apply(ranked); break;
+            case IEvent<ObservationVerified> x: Indicator?.Apply(x); break;
+            case IEvent<ObservationRejected> x: Indicator?.Apply(x); break;
+            case IEvent<ObservationWithdrawn> x: Indicator?.Apply(x); break;
         }
 
         Indicator?.Version = e.Version;

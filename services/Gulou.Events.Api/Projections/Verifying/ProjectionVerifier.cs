@@ -99,6 +99,7 @@ public sealed class ProjectionVerifier(IDocumentStore store, CurrentPlan plan)
         await CompareSnapshotsAsync<DesignationRecord, SubjectDesignated>(session, tenant, byStream, differences, cancellation);
         await CompareSnapshotsAsync<VolunteerRecord, VolunteerRegistered>(session, tenant, byStream, differences, cancellation);
         await CompareSnapshotsAsync<IndicatorRecord, IndicatorObserved>(session, tenant, byStream, differences, cancellation);
+        await CompareSnapshotsAsync<IndicatorRecord, RankObserved>(session, tenant, byStream, differences, cancellation);
         await CompareSnapshotsAsync<YearReview, YearClosed>(session, tenant, byStream, differences, cancellation);
     }
 

@@ -7,7 +7,7 @@ namespace Gulou.Events.Api.Reviews.Reviewing;
 public static class ProgressLog
 {
     private static readonly string[] OtherRecords =
-        ["subject_designated", "designation_revoked", "volunteer_registered", "volunteer_deregistered", "indicator_observed", "institution_registered"];
+        ["subject_designated", "designation_revoked", "volunteer_registered", "volunteer_deregistered", "indicator_observed", "rank_observed", "institution_registered"];
 
     /// <summary>
     /// The streams behind a year's figures: activities that happened in the year at some point of their history,

@@ -124,7 +124,10 @@ public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimePr
         Contracts.Designations.DesignationRevoked => "revocation",
         Contracts.Volunteers.VolunteerRegistered => "registration",
         Contracts.Volunteers.VolunteerDeregistered => "deregistration",
-        Contracts.Indicators.IndicatorObserved => existedBefore ? "observation" : "late_observation",
+        Contracts.Designations.DesignationVerified or Contracts.Volunteers.VolunteerVerified or Contracts.Indicators.ObservationVerified => "verification",
+        Contracts.Designations.DesignationRejected or Contracts.Volunteers.VolunteerRejected or Contracts.Indicators.ObservationRejected => "rejection",
+        Contracts.Indicators.ObservationWithdrawn => "withdrawal",
+        Contracts.Indicators.IndicatorObserved or Contracts.Indicators.RankObserved => existedBefore ? "observation" : "late_observation",
         _ => null,
     };
 

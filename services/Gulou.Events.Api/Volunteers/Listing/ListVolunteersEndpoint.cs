@@ -1,7 +1,11 @@
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Counting;
 using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts.Plan;
 using Gulou.Events.Contracts.Volunteers;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -12,14 +16,18 @@ namespace Gulou.Events.Api.Volunteers.Listing;
 public static class ListVolunteersEndpoint
 {
     /// <summary>
-    /// Volunteers by person key (never by name or number). With <c>year</c>, those counted at the end of that year.
-    /// A partner sees only the volunteers it registered, and only its own registrations of them.
+    /// Volunteers by person key (never by name or number). With <c>year</c>, those the volunteer target counts at the end
+    /// of that year (with <c>counted=verified</c>, only verified ones). A partner sees only the volunteers it registered,
+    /// and only its own registrations of them.
     /// </summary>
+    /// <param name="counted">official (the default) or verified; only with <c>year</c>.</param>
     [WolverineGet("/api/v1/volunteers", OperationId = "ListVolunteers")]
     [Authorize(Roles = AccessRoles.Readers)]
-    public static async Task<PagedList<VolunteerDto>> List(Caller caller, IQuerySession session, Guid? institution, int? year, int? page, int? pageSize, CancellationToken cancellation)
+    public static async Task<PagedList<VolunteerDto>> List(
+        Caller caller, CurrentPlan plan, IQuerySession session, Guid? institution, int? year, string? counted, int? page, int? pageSize, CancellationToken cancellation)
     {
         var (p, size) = Paging.Read(page, pageSize, 500);
+        var countedAs = Codes.ParseQuery<CountedAs>("counted", counted) ?? CountedAs.Official;
         if (caller.IsPartner)
         {
             if (institution is { } other && other != caller.InstitutionId)
@@ -37,15 +45,11 @@ public static class ListVolunteersEndpoint
         }
 
         var all = await query.OrderBy(v => v.PersonKey).ToListAsync(cancellation);
-        var counted = year is { } y ? all.Where(v => CountedAt(v, y)).ToList() : all;
+        var targets = plan.TargetsOfKind(TargetKind.CumulativeDistinctPersons).ToList();
+        var listed = year is { } y
+            ? all.Where(v => targets.Any(t => VolunteerCounting.SpanOf(v, t, plan.Period)?.ListedAt(y, countedAs, removed: false) == true)).ToList()
+            : all;
         return new PagedList<VolunteerDto>(
-            counted.Skip((p - 1) * size).Take(size).Select(v => v.ToDto(caller.IsPartner ? caller.InstitutionId : null)).ToList(), counted.Count, p, size);
-    }
-
-    /// <summary>A volunteer counts at the end of a year when they had joined by then and had not left by then.</summary>
-    public static bool CountedAt(VolunteerRecord volunteer, int year)
-    {
-        var (joined, left) = volunteer.Span();
-        return joined.Year <= year && (left is null || left.Value.Year > year);
+            listed.Skip((p - 1) * size).Take(size).Select(v => v.ToDto(caller.IsPartner ? caller.InstitutionId : null)).ToList(), listed.Count, p, size);
     }
 }

@@ -65,6 +65,20 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var counted = httpContext.Request.Query["counted"];
+            string removed_rawValue = httpContext.Request.Query["removed"];
+            System.Nullable<bool> removed = default;
+
+            if (bool.TryParse(removed_rawValue, out var removed_parsed))
+            {
+                removed = removed_parsed;
+            }
+            else if (!string.IsNullOrEmpty(removed_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "removed", removed_rawValue, "bool").ConfigureAwait(false);
+                return;
+            }
+
             string page_rawValue = httpContext.Request.Query["page"];
             System.Nullable<int> page = default;
 
@@ -93,7 +107,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var pagedListOfDesignationDto_response = await Gulou.Events.Api.Designations.Listing.ListDesignationsEndpoint.List(((Marten.IQuerySession)documentSession), _currentPlan, kind, level, target, year, page, pageSize, httpContext.RequestAborted).ConfigureAwait(false);
+            var pagedListOfDesignationDto_response = await Gulou.Events.Api.Designations.Listing.ListDesignationsEndpoint.List(((Marten.IQuerySession)documentSession), _currentPlan, kind, level, target, year, counted, removed, page, pageSize, httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, pagedListOfDesignationDto_response, 404);
