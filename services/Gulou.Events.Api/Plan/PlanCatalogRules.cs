@@ -62,7 +62,31 @@ public static class PlanCatalogRules
             Unknown(kind.DefaultMeasures, measures, $"activity kind {kind.Code} defaults to measure", problems);
         }
 
+        CheckReviewData(catalog, problems);
         return problems;
+    }
+
+    /// <summary>The reporting deadline is a day every year has; each activity kind falls in one statistics column at most.</summary>
+    private static void CheckReviewData(PlanCatalog catalog, List<string> problems)
+    {
+        if (catalog.ReportingDeadline is { } deadline && (deadline.Month is < 1 or > 12 || deadline.Day < 1 || deadline.Day > DateTime.DaysInMonth(2023, deadline.Month)))
+        {
+            problems.Add($"the reporting deadline {deadline.Month}-{deadline.Day} is not a day of every year");
+        }
+
+        var columns = catalog.StatisticsColumns ?? [];
+        var kinds = catalog.ActivityKinds.Select(k => k.Code).ToHashSet();
+        Duplicates(columns.Select(c => c.Code), "statistics column", problems);
+        Duplicates(columns.SelectMany(c => c.Kinds), "activity kind in the statistics columns", problems);
+        foreach (var column in columns)
+        {
+            Unknown(column.Kinds, kinds, $"statistics column {column.Code} counts kind", problems);
+        }
+
+        if (columns.Count(c => c.Others) > 1)
+        {
+            problems.Add("more than one statistics column takes the other kinds");
+        }
     }
 
     private static void Duplicates(IEnumerable<string> codes, string what, List<string> problems) =>

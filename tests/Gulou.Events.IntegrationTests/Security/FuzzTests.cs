@@ -27,7 +27,7 @@ public sealed class FuzzTests(AppFixture app)
         var volunteer = (await partner.PostAsync("/api/v1/volunteers", new RegisterVolunteer(VolunteerTests.PersonA, new DateOnly(2022, 1, 1)))).As<VolunteerDto>();
         var known = new Dictionary<string, string>
         {
-            ["id"] = activity.Id.ToString(), ["personKey"] = volunteer.PersonKey, ["code"] = "T-COMPETITION", ["targetCode"] = "T-LITERACY", ["year"] = "2023",
+            ["id"] = activity.Id.ToString(), ["personKey"] = volunteer.PersonKey, ["code"] = "T-COMPETITION", ["targetCode"] = "T-LITERACY", ["year"] = "2023", ["unitCode"] = "CAST",
         };
         string?[] keys = [district.Admin.Key, partner.Key, unit.Key, "glk_forged", null];
         var document = (await app.Anonymous.GetAsync("/swagger/v1/swagger.json")).Json();

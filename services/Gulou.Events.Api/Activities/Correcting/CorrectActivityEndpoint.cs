@@ -1,6 +1,7 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Contracts.Activities;
 using Marten;
@@ -33,8 +34,8 @@ public static class CorrectActivityEndpoint
     /// </summary>
     [WolverinePost("/api/v1/activities/{id}/corrections", OperationId = "CorrectActivity")]
     [Authorize(Roles = AccessRoles.Partner)]
-    public static Task<ActivityDto> Post(Guid id, CorrectActivity request, Caller caller, IDocumentSession session, CancellationToken cancellation) =>
-        ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a), cancellation);
+    public static Task<ActivityDto> Post(Guid id, CorrectActivity request, Caller caller, YearLocks locks, IDocumentSession session, CancellationToken cancellation) =>
+        ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a), locks, cancellation);
 
     /// <summary>The correction, or nothing when every field sent already has the value sent.</summary>
     public static IReadOnlyList<object> Decide(CorrectActivity request, ActivityRecord activity)

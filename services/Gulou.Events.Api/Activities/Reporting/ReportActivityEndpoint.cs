@@ -3,6 +3,8 @@ using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Marten;
@@ -43,7 +45,7 @@ public static class ReportActivityEndpoint
     [WolverinePost("/api/v1/activities", OperationId = "ReportActivity")]
     [Authorize(Roles = AccessRoles.Partner)]
     public static async Task<Results<Created<ActivityDto>, Ok<ActivityDto>>> Post(
-        ReportActivity request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
+        ReportActivity request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var id = ActivityAccess.IdFor(caller.TenantId, caller.InstitutionId, request.ExternalRef.Trim());
         var existing = await session.LoadAsync<ActivityRecord>(id, cancellation);
@@ -53,6 +55,7 @@ public static class ReportActivityEndpoint
             return TypedResults.Ok(existing!.ToDto());
         }
 
+        await locks.EnsureOpenAsync<ActivityTally>(session, caller.InstitutionId, id, [reported], cancellation);
         var started = session.Events.StartStream<ActivityRecord>(id, reported);
         try
         {

@@ -2,6 +2,7 @@ using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Institutions;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Activities;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -30,11 +31,11 @@ public static class VerifyActivityEndpoint
     /// </summary>
     [WolverinePost("/api/v1/activities/{id}/verification", OperationId = "VerifyActivity")]
     [Authorize(Roles = AccessRoles.Unit)]
-    public static async Task<ActivityDto> Post(Guid id, VerifyActivity request, Caller caller, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<ActivityDto> Post(Guid id, VerifyActivity request, Caller caller, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var unit = await session.LoadAsync<Institution>(caller.InstitutionId, cancellation)
             ?? throw ProblemException.Forbidden("The unit that holds this key is not registered in this district.");
-        return await ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => EnsureLeads(unit, a), a => Decide(request, a, unit.Id), cancellation);
+        return await ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => EnsureLeads(unit, a), a => Decide(request, a, unit.Id), locks, cancellation);
     }
 
     public static void EnsureLeads(Institution unit, ActivityRecord activity)

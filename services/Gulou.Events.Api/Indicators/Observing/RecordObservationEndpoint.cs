@@ -6,6 +6,8 @@ using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Indicators;
 using Gulou.Events.Contracts.Plan;
@@ -40,7 +42,7 @@ public static class RecordObservationEndpoint
     [WolverinePost("/api/v1/indicators/{targetCode}/observations", OperationId = "RecordObservation")]
     [Authorize(Roles = "unit,admin")]
     public static async Task<Created<IndicatorDto>> Post(
-        string targetCode, RecordObservation request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
+        string targetCode, RecordObservation request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var target = IndicatorTarget(plan, targetCode);
         await EnsureMayObserveAsync(session, caller, target, cancellation);
@@ -49,6 +51,7 @@ public static class RecordObservationEndpoint
         var stream = await session.Events.FetchForWriting<IndicatorRecord>(id, cancellation);
         var observed = new IndicatorObserved(target.Code, request.Year!.Value, request.Numerator!.Value, request.Denominator!.Value,
             ActivityContent.NormalizeText(request.Source)!, request.ObservedOn, caller.InstitutionId);
+        await locks.EnsureOpenAsync<IndicatorTally>(session, caller.InstitutionId, id, [observed], cancellation);
         await NaturalKeyStreams.SaveAsync(session, stream, observed, cancellation);
 
         var dto = (await session.Events.FetchLatest<IndicatorRecord>(id, cancellation))!.ToDto();
