@@ -15,14 +15,16 @@ public static class YearActivities
     public static async Task<IReadOnlyList<YearActivity>> LoadAsync(IQuerySession session, CurrentPlan plan, int year, CancellationToken cancellation)
     {
         var records = await session.Query<ActivityRecord>().Where(a => a.Year == year).ToListAsync(cancellation);
-        return records.Select(activity =>
-        {
-            var contributions = ActivityCounting.Contributions(activity, plan).ToList();
-            return new YearActivity(
-                activity,
-                contributions.Any(c => c.Key.Scope == RollupScope.Total),
-                contributions.Where(c => c.Key.Scope == RollupScope.Unit).Select(c => c.Key.Unit!).ToList());
-        }).ToList();
+        return records.Select(activity => Of(activity, plan)).ToList();
+    }
+
+    public static YearActivity Of(ActivityRecord activity, CurrentPlan plan)
+    {
+        var contributions = ActivityCounting.Contributions(activity, plan).ToList();
+        return new YearActivity(
+            activity,
+            contributions.Any(c => c.Key.Scope == RollupScope.Total),
+            contributions.Where(c => c.Key.Scope == RollupScope.Unit).Select(c => c.Key.Unit!).ToList());
     }
 
     /// <summary>The units activities count toward: those that lead a measure, in the catalog's order.</summary>
