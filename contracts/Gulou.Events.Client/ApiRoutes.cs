@@ -58,6 +58,16 @@ public static class ApiRoutes
     public static readonly ApiRoute GetYearReview = new("GET", "/api/v1/reviews/{year}");
     public static readonly ApiRoute GetPlanReview = new("GET", "/api/v1/reviews/plan");
     public static readonly ApiRoute CloseYear = new("POST", "/api/v1/reviews/{year}/close");
+    public static readonly ApiRoute ReopenYear = new("POST", "/api/v1/reviews/{year}/reopening");
+    public static readonly ApiRoute SubmitUnitYear = new("POST", "/api/v1/reviews/{year}/units/{unitCode}/submission");
+    public static readonly ApiRoute AcceptUnitYear = new("POST", "/api/v1/reviews/{year}/units/{unitCode}/acceptance");
+    public static readonly ApiRoute ReturnUnitYear = new("POST", "/api/v1/reviews/{year}/units/{unitCode}/return");
+    public static readonly ApiRoute GetYearSignoff = new("GET", "/api/v1/reviews/{year}/signoff");
+    public static readonly ApiRoute GrantYearException = new("POST", "/api/v1/reviews/{year}/exceptions");
+    public static readonly ApiRoute GetYearSeal = new("GET", "/api/v1/reviews/{year}/seal");
+    public static readonly ApiRoute VerifyYearSeal = new("POST", "/api/v1/reviews/{year}/seal/verification");
+    public static readonly ApiRoute GetYearCompleteness = new("GET", "/api/v1/reviews/{year}/completeness");
+    public static readonly ApiRoute GetYearStatistics = new("GET", "/api/v1/reviews/{year}/statistics");
 
     public static readonly ApiRoute RebuildProjection = new("POST", "/api/v1/admin/projections/rebuild");
     public static readonly ApiRoute VerifyProjections = new("POST", "/api/v1/admin/projections/verify");

@@ -13,6 +13,7 @@ using Gulou.Events.Api.Progress;
 using Gulou.Events.Api.Projections;
 using Gulou.Events.Api.Projections.CommandLine;
 using Gulou.Events.Api.Reviews;
+using Gulou.Events.Api.Reviews.CommandLine;
 using Gulou.Events.Api.Tenants;
 using Gulou.Events.Api.Volunteers;
 using JasperFx;
@@ -59,7 +60,7 @@ app.UseAuthorization();
 app.MapGulouHealth();
 app.MapGulouEndpoints();
 
-return await app.RunJasperFxCommands(VerifyProjectionsCommand.Alias(args));
+return await app.RunJasperFxCommands(VerifySealCommand.Alias(VerifyProjectionsCommand.Alias(args)));
 
 /// <summary>The entry point, visible to the integration tests.</summary>
 public partial class Program;

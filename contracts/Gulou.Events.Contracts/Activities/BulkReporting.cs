@@ -17,7 +17,7 @@ public enum ReportOutcome
     /// <summary>The same reference with the same content is already stored, or comes earlier in the same request: nothing new.</summary>
     Duplicate,
 
-    /// <summary>The reference already names other content (stored, or earlier in the same request): not stored.</summary>
+    /// <summary>The reference already names other content (stored, or earlier in the same request), or the activity falls in a closed year (<c>year_locked</c>): not stored.</summary>
     Conflict,
 
     /// <summary>Invalid; <c>errors</c> names the fields. Not stored.</summary>

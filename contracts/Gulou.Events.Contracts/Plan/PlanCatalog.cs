@@ -8,6 +8,9 @@ namespace Gulou.Events.Contracts.Plan;
 /// </summary>
 /// <param name="CoordinatingUnit">The unit that coordinates the whole plan (综合协调), by code: it may decide on reports
 /// under every measure. 区科协 (<c>CAST</c>) for the Gulou plan (section 四（一）).</param>
+/// <param name="ReportingDeadline">The day of the following year by which a year's activities are due (end of day,
+/// UTC+8); reports after it are late in a year's completeness. 31 January when left out.</param>
+/// <param name="StatisticsColumns">The columns of the annual statistics table (科普活动) and the activity kinds each counts.</param>
 public sealed record PlanCatalog(
     string Id,
     LocalizedText Title,
@@ -17,7 +20,18 @@ public sealed record PlanCatalog(
     IReadOnlyList<ResponsibleUnit> Units,
     IReadOnlyList<PlanTarget> Targets,
     IReadOnlyList<ActivityKind> ActivityKinds,
-    string? CoordinatingUnit = null);
+    string? CoordinatingUnit = null,
+    AnnualDeadline? ReportingDeadline = null,
+    IReadOnlyList<StatisticsColumn>? StatisticsColumns = null);
+
+/// <summary>A day of the year after the one it concerns (month and day).</summary>
+public sealed record AnnualDeadline(int Month, int Day);
+
+/// <summary>
+/// A column of the activity block of the annual science-popularization statistics (科普讲座, 科普展览 …) and the activity
+/// kinds it counts. The column marked <paramref name="Others"/> takes every kind no column names, kinds added later included.
+/// </summary>
+public sealed record StatisticsColumn(string Code, LocalizedText Name, IReadOnlyList<string> Kinds, bool Others = false);
 
 public sealed record LocalizedText(string Zh, string En);
 

@@ -2,11 +2,19 @@ using Gulou.Events.Contracts.Progress;
 
 namespace Gulou.Events.Contracts.Reviews;
 
-/// <summary>An administrator closed a year: the figures as known at <see cref="AsOf"/> are the reviewed figures of that year.</summary>
-public sealed record YearClosed(int Year, DateTimeOffset AsOf, ReviewFigures Figures);
+/// <summary>
+/// A year was closed: the figures as known at <see cref="AsOf"/> are the reviewed figures of that year, and the year is
+/// locked. <see cref="MissingUnits"/> names the responsible units whose part was not accepted when it was closed
+/// anyway, with <see cref="OverrideReason"/>; closings recorded before units signed off carry neither.
+/// </summary>
+public sealed record YearClosed(int Year, DateTimeOffset AsOf, ReviewFigures Figures, IReadOnlyList<string>? MissingUnits = null, string? OverrideReason = null) : IYearReviewEvent;
 
-/// <summary>Body of <c>POST /api/v1/reviews/{year}/close</c>: the cut-off the reviewed figures were read at.</summary>
-public sealed record CloseYear(DateTimeOffset? AsOf);
+/// <summary>
+/// Body of <c>POST /api/v1/reviews/{year}/close</c>: the cut-off the reviewed figures are read at. When a responsible
+/// unit's part is not accepted, <see cref="MissingUnits"/> must name exactly those units and <see cref="OverrideReason"/>
+/// say why the year is closed without them.
+/// </summary>
+public sealed record CloseYear(DateTimeOffset? AsOf, IReadOnlyList<string>? MissingUnits = null, string? OverrideReason = null);
 
 /// <summary>Every target and every measure, as in the progress views.</summary>
 public sealed record ReviewFigures(IReadOnlyList<TargetProgressDto> Targets, IReadOnlyList<MeasureProgressDto> Measures);
@@ -42,4 +50,13 @@ public sealed record ReviewDifference(
     DateTimeOffset LastChangedAt,
     string History);
 
-public sealed record ClosedYearDto(int Year, DateTimeOffset AsOf, DateTimeOffset ClosedAt, Guid? ClosedBy, ReviewFigures Figures);
+/// <summary>A closed year with its reviewed figures.</summary>
+/// <param name="MissingUnits">The units it was closed without (an override), else empty.</param>
+public sealed record ClosedYearDto(
+    int Year,
+    DateTimeOffset AsOf,
+    DateTimeOffset ClosedAt,
+    Guid? ClosedBy,
+    ReviewFigures Figures,
+    IReadOnlyList<string>? MissingUnits = null,
+    string? OverrideReason = null);

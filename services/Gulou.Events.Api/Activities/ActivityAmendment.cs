@@ -1,4 +1,6 @@
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Activities;
 using Marten;
 
@@ -6,7 +8,8 @@ namespace Gulou.Events.Api.Activities;
 
 /// <summary>
 /// The one way an existing activity changes: load it, check who may act, check the expected version,
-/// let a pure decision produce events, append them under optimistic concurrency, answer with the new state.
+/// let a pure decision produce events, refuse them when they would change a closed year, append them under
+/// optimistic concurrency, answer with the new state.
 /// </summary>
 public static class ActivityAmendment
 {
@@ -16,6 +19,7 @@ public static class ActivityAmendment
         long? expectedVersion,
         Action<ActivityRecord> authorize,
         Func<ActivityRecord, IReadOnlyList<object>> decide,
+        YearLocks locks,
         CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<ActivityRecord>(id, cancellation);
@@ -34,6 +38,7 @@ public static class ActivityAmendment
             return activity.ToDto();
         }
 
+        await locks.EnsureOpenAsync<ActivityTally>(session, activity.InstitutionId, id, events, cancellation);
         stream.AppendMany(events);
         await session.SaveChangesAsync(cancellation);
         var latest = await session.Events.FetchLatest<ActivityRecord>(id, cancellation);

@@ -96,6 +96,7 @@ public static class PlanCatalogRules
             }
         }
 
+        CheckReviewData(catalog, problems);
         return problems;
     }
 
@@ -135,6 +136,29 @@ public static class PlanCatalogRules
         if (target.Beside is { } beside && !targets.Any(t => t.Code == beside && t.Code != target.Code && t.Beside is null))
         {
             problems.Add($"target {target.Code} is read beside {beside}, which is not another target of the plan");
+        }
+    }
+
+    /// <summary>The reporting deadline is a day every year has; each activity kind falls in one statistics column at most.</summary>
+    private static void CheckReviewData(PlanCatalog catalog, List<string> problems)
+    {
+        if (catalog.ReportingDeadline is { } deadline && (deadline.Month is < 1 or > 12 || deadline.Day < 1 || deadline.Day > DateTime.DaysInMonth(2023, deadline.Month)))
+        {
+            problems.Add($"the reporting deadline {deadline.Month}-{deadline.Day} is not a day of every year");
+        }
+
+        var columns = catalog.StatisticsColumns ?? [];
+        var kinds = catalog.ActivityKinds.Select(k => k.Code).ToHashSet();
+        Duplicates(columns.Select(c => c.Code), "statistics column", problems);
+        Duplicates(columns.SelectMany(c => c.Kinds), "activity kind in the statistics columns", problems);
+        foreach (var column in columns)
+        {
+            Unknown(column.Kinds, kinds, $"statistics column {column.Code} counts kind", problems);
+        }
+
+        if (columns.Count(c => c.Others) > 1)
+        {
+            problems.Add("more than one statistics column takes the other kinds");
         }
     }
 

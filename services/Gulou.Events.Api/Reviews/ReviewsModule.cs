@@ -1,4 +1,6 @@
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Api.Reviews.Reviewing;
+using Gulou.Events.Api.Reviews.Sealing;
 using Gulou.Events.Contracts.Reviews;
 using JasperFx.Events.Projections;
 using Marten;
@@ -10,8 +12,17 @@ public static class ReviewsModule
     public static void ConfigureReviews(this StoreOptions opts)
     {
         opts.Events.MapEventType<YearClosed>("year_closed");
+        opts.Events.MapEventType<UnitYearSubmitted>("unit_year_submitted");
+        opts.Events.MapEventType<UnitYearAccepted>("unit_year_accepted");
+        opts.Events.MapEventType<UnitYearReturned>("unit_year_returned");
+        opts.Events.MapEventType<YearReopened>("year_reopened");
+        opts.Events.MapEventType<YearExceptionGranted>("year_exception_granted");
+        opts.Events.MapEventType<YearSealed>("year_sealed");
         opts.Projections.Snapshot<YearReview>(SnapshotLifecycle.Inline);
     }
 
-    public static IServiceCollection AddReviews(this IServiceCollection services) => services.AddSingleton<ReviewBuilder>();
+    public static IServiceCollection AddReviews(this IServiceCollection services) => services
+        .AddSingleton<ReviewBuilder>()
+        .AddSingleton<YearLocks>()
+        .AddSingleton<SealKeeper>();
 }

@@ -40,7 +40,11 @@ public sealed class ReviewPageTests(BrowserFixture browser) : IAsyncLifetime
         await school.AmendAsync(_a["c"], "retraction", new RetractActivity(_a["c"].Version, "重复报送"));
         await education.Api.PostAsync<ActivityDto>($"/api/v1/activities/{_a["b"].Id}/verification", new VerifyActivity(VerificationDecision.Verified), HttpStatusCode.OK);
 
-        await district.Admin.PostAsync<ClosedYearDto>("/api/v1/reviews/2023/close", new CloseYear(_cutoff), HttpStatusCode.Created);
+        // Closed without any unit's sign-off; FZU then adds attendance under an exception, which marks it late.
+        var units = (await _auditor.Api.GetAsync<YearSignoffDto>("/api/v1/reviews/2023/signoff")).Units.Select(u => u.UnitCode).ToList();
+        await district.Admin.PostAsync<ClosedYearDto>("/api/v1/reviews/2023/close", new CloseYear(_cutoff, units, "未经各单位确认"), HttpStatusCode.Created);
+        var cast = await district.UnitAsync("CAST", "区科协");
+        await cast.Api.PostAsync<YearExceptionDto>("/api/v1/reviews/2023/exceptions", new YearExceptionGrant(fzu.InstitutionId, "补录人次", DateTimeOffset.UtcNow.AddDays(7)), HttpStatusCode.Created);
         await fzu.AmendAsync(_a["d"], "attendance", new RecordAttendance(_a["d"].Version, Youth: 10));
     }
 

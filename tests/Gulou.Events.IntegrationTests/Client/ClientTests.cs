@@ -132,8 +132,15 @@ public sealed class ClientTests(AppFixture app)
         // The year is reviewed and closed; the administrator checks the projections.
         Assert.Equal(3000m, (await auditor.Reviews.GetYearAsync(2023)).Current.Targets.Single(t => t.Code == "T-COMPETITION").Actual);
         Assert.Null((await auditor.Reviews.GetPlanAsync(DateTimeOffset.UtcNow)).Year);
-        await admin.Reviews.CloseYearAsync(2023, new CloseYear(DateTimeOffset.UtcNow));
+        Assert.Equal(SignoffState.Submitted, (await education.Reviews.SubmitAsync(2023, "EDU")).Units.Single(u => u.UnitCode == "EDU").State);
+        var units = (await auditor.Reviews.GetSignoffAsync(2023)).Units.Select(u => u.UnitCode).ToList();
+        await admin.Reviews.CloseYearAsync(2023, new CloseYear(DateTimeOffset.UtcNow, units, "未经各单位确认"));
         Assert.Equal([2023], (await auditor.Reviews.ListClosedYearsAsync()).Select(y => y.Year));
+        Assert.Equal("intact", (await auditor.Reviews.VerifySealAsync(2023)).Result);
+        Assert.True((await auditor.Reviews.GetSealAsync(2023)).Standing);
+        Assert.Equal(2, (await auditor.Reviews.GetStatisticsAsync(2023)).Total.Cells.Single(c => c.Column == "competitions").Count);
+        Assert.Contains((await auditor.Reviews.GetCompletenessAsync(2023)).Institutions, i => i.InstitutionId == fzu.Id);
+        Assert.StartsWith("\uFEFF单位代码", Encoding.UTF8.GetString(await auditor.Reviews.ExportCsvAsync(ApiRoutes.GetYearStatistics, 2023)), StringComparison.Ordinal);
         var rebuilt = await CompletedAsync(admin, await admin.Projections.RebuildAsync("Progress"));
         var checkedAll = await CompletedAsync(admin, await admin.Projections.VerifyAsync());
         Assert.Equal(("succeeded", "succeeded"), (rebuilt.State, checkedAll.State));

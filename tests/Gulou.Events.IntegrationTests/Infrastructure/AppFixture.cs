@@ -27,13 +27,16 @@ public sealed class AppFixture : IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The service's clock, which a test may move forward.</summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>The secret volunteers' ID numbers are hashed under in the tests.</summary>
     public const string PersonKeySecret = "test-person-key-secret";
 
     public async Task InitializeAsync()
     {
         (ConnectionString, _container) = await TestDatabase.AcquireAsync();
-        Host = await StartHostAsync(ConnectionString, "gulou_tests", logs: Logs);
+        Host = await StartHostAsync(ConnectionString, "gulou_tests", logs: Logs, configure: services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>The service in a test host, on its own schema, running its projection daemon alone.</summary>

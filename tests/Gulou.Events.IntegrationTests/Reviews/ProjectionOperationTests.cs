@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using Gulou.Events.Contracts.Progress;
 using Gulou.Events.Contracts.Reviews;
 using Gulou.Events.IntegrationTests.Infrastructure;
-using Gulou.Events.Tests;
 using Marten;
 
 namespace Gulou.Events.IntegrationTests.Reviews;
@@ -131,22 +129,5 @@ public sealed class ProjectionOperationTests(AppFixture app)
     }
 
     /// <summary>Runs the service's command line against the test schema; returns its exit code.</summary>
-    private async Task<int> CommandAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot.Combine("services", "Gulou.Events.Api"),
-        };
-        start.Environment["ConnectionStrings__Gulou"] = app.ConnectionString;
-        start.Environment["Gulou__DatabaseSchema"] = "gulou_tests";
-        start.Environment["Gulou__Daemon"] = "Disabled";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Console.WriteLine(await output + await error);
-        return process.ExitCode;
-    }
+    private async Task<int> CommandAsync(params string[] args) => (await ServiceCommand.RunAsync(app, args)).ExitCode;
 }

@@ -104,14 +104,19 @@ public sealed class ReviewTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Closing_a_year_records_its_figures_and_marks_later_changes_late()
+    public async Task Closing_a_year_records_its_figures_and_marks_changes_under_an_exception_late()
     {
-        var closed = (await _district.Admin.PostAsync("/api/v1/reviews/2023/close", new CloseYear(_cutoff))).ShouldBe(HttpStatusCode.Created).As<ClosedYearDto>();
+        var units = await ReviewSteps.SignoffUnitsAsync(_auditor);
+        var closed = (await _district.Admin.PostAsync("/api/v1/reviews/2023/close", new CloseYear(_cutoff, units, "未经确认"))).ShouldBe(HttpStatusCode.Created).As<ClosedYearDto>();
         Assert.Equal(6550, closed.Figures.Targets.Single(t => t.Code == "T-COMPETITION").Actual);
-        (await _district.Admin.PostAsync("/api/v1/reviews/2023/close", new CloseYear(_cutoff))).Problem(HttpStatusCode.Conflict);
+        Assert.Equal(units, closed.MissingUnits);
+        (await _district.Admin.PostAsync("/api/v1/reviews/2023/close", new CloseYear(_cutoff, units, "未经确认"))).Problem(HttpStatusCode.Conflict);
         (await _auditor.PostAsync("/api/v1/reviews/2022/close", new CloseYear(_cutoff))).Problem(HttpStatusCode.Forbidden);
 
-        await Task.Delay(50);
+        var d = await _fzu.ActivityAsync(_a["d"].Id);
+        Assert.Equal(ErrorCodes.YearLocked, (await _fzu.PostAsync($"/api/v1/activities/{d.Id}/attendance", new RecordAttendance(d.Version, Youth: 10))).Problem(HttpStatusCode.Conflict).Code);
+        var coordinator = await _district.UnitAsync("CAST");
+        await ReviewSteps.GrantAsync(coordinator, 2023, _fzu.InstitutionId, DateTimeOffset.UtcNow);
         var later = await Amend(_fzu, "d", "attendance", v => new RecordAttendance(v, Youth: 10));
         var history = (await _auditor.GetAsync($"/api/v1/activities/{later.Id}/history")).As<List<ActivityHistoryEntry>>();
         Assert.Equal([false, true], history.Select(h => h.Late));

@@ -28,14 +28,16 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         OtherPartner,
         LeadUnit,
         OtherUnit,
+        Coordinator,
         Auditor,
         Admin,
     }
 
-    private static readonly Caller[] Everyone = [Caller.Owner, Caller.OtherPartner, Caller.LeadUnit, Caller.OtherUnit, Caller.Auditor, Caller.Admin];
+    private static readonly Caller[] Everyone = [Caller.Owner, Caller.OtherPartner, Caller.LeadUnit, Caller.OtherUnit, Caller.Coordinator, Caller.Auditor, Caller.Admin];
     private static readonly Caller[] Partners = [Caller.Owner, Caller.OtherPartner];
-    private static readonly Caller[] Units = [Caller.LeadUnit, Caller.OtherUnit];
-    private static readonly Caller[] AllButOtherPartner = [Caller.Owner, Caller.LeadUnit, Caller.OtherUnit, Caller.Auditor, Caller.Admin];
+    private static readonly Caller[] Units = [Caller.LeadUnit, Caller.OtherUnit, Caller.Coordinator];
+    private static readonly Caller[] AllButOtherPartner = [Caller.Owner, Caller.LeadUnit, Caller.OtherUnit, Caller.Coordinator, Caller.Auditor, Caller.Admin];
+    private static readonly Caller[] ReviewReaders = [Caller.LeadUnit, Caller.OtherUnit, Caller.Coordinator, Caller.Auditor, Caller.Admin];
 
     /// <summary>Who may call each route. Operations that start background work are not exercised by the admin here.</summary>
     private static readonly Dictionary<string, Caller[]> Rules = new()
@@ -57,34 +59,44 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /api/v1/activities/{id}/evidence"] = [Caller.Owner],
         ["POST /api/v1/activities/{id}/corrections"] = [Caller.Owner],
         ["POST /api/v1/activities/{id}/retraction"] = [Caller.Owner],
-        ["POST /api/v1/activities/{id}/verification"] = [Caller.LeadUnit],
-        ["GET /api/v1/verifications"] = [Caller.LeadUnit, Caller.OtherUnit, Caller.Auditor, Caller.Admin],
-        ["GET /api/v1/activities/duplicates"] = [Caller.LeadUnit, Caller.OtherUnit, Caller.Auditor, Caller.Admin],
-        ["GET /api/v1/schools"] = [Caller.LeadUnit, Caller.OtherUnit, Caller.Auditor, Caller.Admin],
-        ["POST /api/v1/designations"] = [Caller.LeadUnit, Caller.Admin],
+        ["POST /api/v1/activities/{id}/verification"] = [Caller.LeadUnit, Caller.Coordinator],
+        ["GET /api/v1/verifications"] = [Caller.LeadUnit, Caller.OtherUnit, Caller.Coordinator, Caller.Auditor, Caller.Admin],
+        ["GET /api/v1/activities/duplicates"] = [Caller.LeadUnit, Caller.OtherUnit, Caller.Coordinator, Caller.Auditor, Caller.Admin],
+        ["GET /api/v1/schools"] = [Caller.LeadUnit, Caller.OtherUnit, Caller.Coordinator, Caller.Auditor, Caller.Admin],
+        ["POST /api/v1/designations"] = [Caller.LeadUnit, Caller.Coordinator, Caller.Admin],
         ["GET /api/v1/designations"] = Everyone,
         ["GET /api/v1/designations/{id}"] = Everyone,
-        ["POST /api/v1/designations/{id}/revocation"] = [Caller.LeadUnit, Caller.Admin],
+        ["POST /api/v1/designations/{id}/revocation"] = [Caller.LeadUnit, Caller.Coordinator, Caller.Admin],
         // The designation and the observation were recorded by the administrator: the units that answer for their targets verify them.
-        ["POST /api/v1/designations/{id}/verification"] = [Caller.LeadUnit],
+        ["POST /api/v1/designations/{id}/verification"] = [Caller.LeadUnit, Caller.Coordinator],
         ["POST /api/v1/volunteers"] = Partners,
         ["GET /api/v1/volunteers"] = Everyone,
         ["POST /api/v1/volunteers/{personKey}/deregistration"] = Partners,
-        // Only the coordinating unit (or a unit leading PRJ-11): 区科协, which this world holds no key of. VolunteerVerificationTests admits it.
-        ["POST /api/v1/volunteers/{personKey}/verification"] = [],
+        // Only the coordinating unit (区科协) or a unit leading PRJ-11.
+        ["POST /api/v1/volunteers/{personKey}/verification"] = [Caller.Coordinator],
         ["POST /api/v1/indicators/{targetCode}/observations"] = [Caller.OtherUnit, Caller.Admin],
         ["GET /api/v1/indicators/{targetCode}/observations"] = Everyone,
-        ["POST /api/v1/indicators/{targetCode}/observations/{number}/verification"] = [Caller.OtherUnit],
+        ["POST /api/v1/indicators/{targetCode}/observations/{number}/verification"] = [Caller.OtherUnit, Caller.Coordinator],
         ["POST /api/v1/indicators/{targetCode}/observations/{number}/withdrawal"] = [Caller.OtherUnit, Caller.Admin],
         ["GET /api/v1/progress"] = Everyone,
         ["GET /api/v1/progress/targets/{code}"] = Everyone,
         ["GET /api/v1/progress/measures"] = Everyone,
         ["GET /api/v1/progress/measures/{code}"] = Everyone,
         ["GET /api/v1/progress/units"] = Everyone,
-        ["GET /api/v1/reviews"] = [Caller.LeadUnit, Caller.OtherUnit, Caller.Auditor, Caller.Admin],
-        ["GET /api/v1/reviews/{year}"] = [Caller.LeadUnit, Caller.OtherUnit, Caller.Auditor, Caller.Admin],
-        ["GET /api/v1/reviews/plan"] = [Caller.LeadUnit, Caller.OtherUnit, Caller.Auditor, Caller.Admin],
-        ["POST /api/v1/reviews/{year}/close"] = [Caller.Admin],
+        ["GET /api/v1/reviews"] = ReviewReaders,
+        ["GET /api/v1/reviews/{year}"] = ReviewReaders,
+        ["GET /api/v1/reviews/plan"] = ReviewReaders,
+        ["POST /api/v1/reviews/{year}/close"] = [Caller.Coordinator, Caller.Admin],
+        ["POST /api/v1/reviews/{year}/reopening"] = [Caller.Coordinator, Caller.Admin],
+        ["POST /api/v1/reviews/{year}/units/{unitCode}/submission"] = [Caller.LeadUnit],
+        ["POST /api/v1/reviews/{year}/units/{unitCode}/acceptance"] = [Caller.Coordinator],
+        ["POST /api/v1/reviews/{year}/units/{unitCode}/return"] = [Caller.Coordinator],
+        ["POST /api/v1/reviews/{year}/exceptions"] = [Caller.Coordinator],
+        ["GET /api/v1/reviews/{year}/signoff"] = ReviewReaders,
+        ["GET /api/v1/reviews/{year}/seal"] = ReviewReaders,
+        ["POST /api/v1/reviews/{year}/seal/verification"] = ReviewReaders,
+        ["GET /api/v1/reviews/{year}/completeness"] = ReviewReaders,
+        ["GET /api/v1/reviews/{year}/statistics"] = ReviewReaders,
         ["POST /api/v1/admin/projections/rebuild"] = [Caller.Admin],
         ["POST /api/v1/admin/projections/verify"] = [Caller.Admin],
         ["GET /api/v1/admin/projections"] = [Caller.Admin],
@@ -146,6 +158,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             var other = await d.PartnerAsync("福建师范大学");
             var lead = await d.UnitAsync("EDU");
             var otherUnit = await d.UnitAsync("HEALTH");
+            var coordinator = await d.UnitAsync("CAST");
             var auditor = await d.AuditorAsync();
             var revoked = await d.PartnerAsync("已撤销单位");
             var revokedKey = (await d.Admin.GetAsync($"/api/v1/institutions/{revoked.InstitutionId}")).As<InstitutionDto>().Keys.Single().KeyId;
@@ -164,6 +177,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             world._keys[Caller.OtherPartner] = other.Key;
             world._keys[Caller.LeadUnit] = lead.Key;
             world._keys[Caller.OtherUnit] = otherUnit.Key;
+            world._keys[Caller.Coordinator] = coordinator.Key;
             world._keys[Caller.Auditor] = auditor.Key;
             world._keys[Caller.Admin] = d.Admin.Key;
             world._values["activity"] = activity.Id.ToString();
@@ -189,6 +203,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 .Replace("{number}", "1", StringComparison.Ordinal)
                 .Replace("/targets/{code}", "/targets/T-COMPETITION", StringComparison.Ordinal)
                 .Replace("/measures/{code}", "/measures/ACT-02", StringComparison.Ordinal)
+                .Replace("{unitCode}", "EDU", StringComparison.Ordinal)
                 .Replace("{year}", "2023", StringComparison.Ordinal)
                 + (template is "/api/v1/activities/duplicates" or "/api/v1/schools" ? "?year=2023" : "");
             var client = new ApiClient(_app.Host, _keys[caller]);
@@ -200,7 +215,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             };
         }
 
-        private static object? BodyFor(string template) => template switch
+        private object? BodyFor(string template) => template switch
         {
             "/api/v1/institutions" => new RegisterInstitution("新单位", InstitutionKind.School, Role.Partner),
             "/api/v1/activities" => Reports.LabOpenDay("NEW-1"),
@@ -221,6 +236,10 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             _ when template.EndsWith("/deregistration", StringComparison.Ordinal) => new DeregisterVolunteer(new DateOnly(2024, 1, 1)),
             _ when template.EndsWith("/observations", StringComparison.Ordinal) => new RecordObservation(2023, 60, 100, "survey"),
             _ when template.EndsWith("/close", StringComparison.Ordinal) => new CloseYear(DateTimeOffset.UtcNow),
+            _ when template.EndsWith("/reopening", StringComparison.Ordinal) => new ReopenYear("复核"),
+            _ when template.EndsWith("/submission", StringComparison.Ordinal) || template.EndsWith("/acceptance", StringComparison.Ordinal) => new SignOffUnitYear(),
+            _ when template.EndsWith("/return", StringComparison.Ordinal) => new ReturnUnitYear("补充材料"),
+            _ when template.EndsWith("/exceptions", StringComparison.Ordinal) => new YearExceptionGrant(Guid.Parse(_values["institution"]), "补报", DateTimeOffset.UtcNow.AddDays(7)),
             _ => null,
         };
     }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Activities;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -32,9 +33,9 @@ public static class AttachEvidenceEndpoint
     /// <summary>Attaches evidence (a photo, a sign-in sheet, a link …) by its address; the file itself stays where it is.</summary>
     [WolverinePost("/api/v1/activities/{id}/evidence", OperationId = "AttachEvidence")]
     [Authorize(Roles = AccessRoles.Partner)]
-    public static Task<ActivityDto> Post(Guid id, AttachEvidence request, Caller caller, IDocumentSession session, CancellationToken cancellation) =>
+    public static Task<ActivityDto> Post(Guid id, AttachEvidence request, Caller caller, YearLocks locks, IDocumentSession session, CancellationToken cancellation) =>
         ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller),
-            a => Decide(request, a, Guid.CreateVersion7()), cancellation);
+            a => Decide(request, a, Guid.CreateVersion7()), locks, cancellation);
 
     public static IReadOnlyList<object> Decide(AttachEvidence request, ActivityRecord activity, Guid evidenceId)
     {

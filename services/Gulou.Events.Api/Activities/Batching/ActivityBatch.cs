@@ -5,6 +5,8 @@ using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Marten;
@@ -38,7 +40,7 @@ public sealed record EntryResult(
 /// Reports many activities at once through the single report's validator and decision: the stored activities are
 /// read in one query, the new streams appended in one save. One instance serves one request, chunk after chunk.
 /// </summary>
-public sealed class ActivityBatch(IDocumentSession session, Caller caller, CurrentPlan plan, IValidator<ReportActivity> validator)
+public sealed class ActivityBatch(IDocumentSession session, Caller caller, CurrentPlan plan, IValidator<ReportActivity> validator, YearLocks locks)
 {
     private const int MaxAttempts = 3;
 
@@ -94,17 +96,18 @@ public sealed class ActivityBatch(IDocumentSession session, Caller caller, Curre
             ? []
             : (await session.LoadManyAsync<ActivityRecord>(cancellation, ids)).ToDictionary(a => a.Id);
 
+        var locked = await locks.ReadAsync(session, cancellation);
         var results = new List<EntryResult>(entries.Count);
         var started = new List<ActivityReported>();
         foreach (var (entry, id, rejection) in checkedEntries)
         {
-            results.Add(rejection ?? Decide(entry.Report!, id, stored.GetValueOrDefault(id), started));
+            results.Add(rejection ?? Decide(entry.Report!, id, stored.GetValueOrDefault(id), started, locked));
         }
 
         return (results, started);
     }
 
-    private EntryResult Decide(ReportActivity report, Guid id, ActivityRecord? stored, List<ActivityReported> started)
+    private EntryResult Decide(ReportActivity report, Guid id, ActivityRecord? stored, List<ActivityReported> started, LockedYears locked)
     {
         var reference = report.ExternalRef.Trim();
         if (stored is not null)
@@ -121,6 +124,11 @@ public sealed class ActivityBatch(IDocumentSession session, Caller caller, Curre
         }
 
         var reported = ReportActivityEndpoint.Decide(report, id, caller.InstitutionId, null, plan)!;
+        if (locked.Refusal<ActivityTally>(caller.InstitutionId, id, [], [reported]) is { } refusal)
+        {
+            return new EntryResult(ReportOutcome.Conflict, reference, id, refusal.Code, refusal.Detail);
+        }
+
         var content = ContentKey(reported.ContentHash);
         if (_pending.TryGetValue(id, out var earlier))
         {

@@ -3,6 +3,7 @@ using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Hosting;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Marten;
@@ -36,11 +37,11 @@ public static class ReportBatchEndpoint
     [Authorize(Roles = AccessRoles.Partner)]
     [RequestBodyLimit(MaxBodyBytes)]
     public static async Task<BatchResult> Post(
-        ReportBatch request, bool? atomic, Caller caller, CurrentPlan plan, IValidator<ReportActivity> validator, IDocumentSession session, CancellationToken cancellation)
+        ReportBatch request, bool? atomic, Caller caller, CurrentPlan plan, IValidator<ReportActivity> validator, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var mode = atomic == true ? BatchMode.Atomic : BatchMode.Store;
         var entries = request.Items.Select(item => new BatchEntry(item)).ToList();
-        var results = await new ActivityBatch(session, caller, plan, validator).ProcessAsync(entries, mode, cancellation);
+        var results = await new ActivityBatch(session, caller, plan, validator, locks).ProcessAsync(entries, mode, cancellation);
         var items = results.Select((r, index) => new BatchItemResult(index, r.ExternalRef, r.Outcome, r.Id, r.Code, r.Detail, r.Errors)).ToList();
         var counts = OutcomeTally.Of(results);
         if (mode == BatchMode.Atomic && results.Any(r => r.Failed))
@@ -64,8 +65,9 @@ public static class ReportBatchEndpoint
                 $"{counts.Rejected} of {items.Count} items are invalid and {counts.Conflict} conflict; nothing was stored.", errors, extensions);
         }
 
-        return new ProblemException(StatusCodes.Status409Conflict, ErrorCodes.ExternalRefConflict, "Conflict",
-            $"{counts.Conflict} of {items.Count} items conflict with activities already reported under their externalRef; nothing was stored.",
+        var locked = items.Where(i => i.Outcome == ReportOutcome.Conflict).All(i => i.Code == ErrorCodes.YearLocked);
+        return new ProblemException(StatusCodes.Status409Conflict, locked ? ErrorCodes.YearLocked : ErrorCodes.ExternalRefConflict, "Conflict",
+            $"{counts.Conflict} of {items.Count} items conflict with activities already reported under their externalRef or fall in a closed year; nothing was stored.",
             extensions: extensions);
     }
 }

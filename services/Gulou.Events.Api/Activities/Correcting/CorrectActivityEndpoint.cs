@@ -1,6 +1,7 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Contracts.Activities;
 using Marten;
@@ -34,14 +35,14 @@ public static class CorrectActivityEndpoint
     /// </summary>
     [WolverinePost("/api/v1/activities/{id}/corrections", OperationId = "CorrectActivity")]
     [Authorize(Roles = AccessRoles.Partner)]
-    public static async Task<ActivityDto> Post(Guid id, CorrectActivity request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<ActivityDto> Post(Guid id, CorrectActivity request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         if (request.HostInstitutionId is { } host && host != Guid.Empty && host != caller.InstitutionId)
         {
             await ActivityHosts.EnsureRegisteredAsync(session, host, cancellation);
         }
 
-        return await ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a, plan), cancellation);
+        return await ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a, plan), locks, cancellation);
     }
 
     /// <summary>The correction (and a hold above the ceiling), or nothing when every field sent already has the value sent.</summary>

@@ -20,7 +20,7 @@ public static class GetActivityHistoryEndpoint
         var activity = await session.LoadAsync<ActivityRecord>(id, cancellation) ?? throw ProblemException.NotFound("activity", id);
         ActivityAccess.EnsureCanRead(activity, caller);
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
-        var closed = (await session.Query<YearReview>().ToListAsync(cancellation)).ToDictionary(r => r.Year, r => r.ClosedAt);
+        var closed = (await session.Query<YearReview>().Where(r => r.ClosedAt != null).ToListAsync(cancellation)).ToDictionary(r => r.Year, r => r.ClosedAt!.Value);
         return Entries(events, closed);
     }
 

@@ -6,6 +6,7 @@ using Gulou.Events.Api.Infrastructure.Hosting;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Marten;
@@ -27,12 +28,12 @@ public static class ImportActivitiesEndpoint
     [RequestBodyLimit(ImportFile.MaxBytes)]
     [RawRequestBody(CsvFile.MediaType)]
     public static async Task<ImportAnswer> Post(
-        bool? dryRun, HttpRequest request, Caller caller, CurrentPlan plan, IValidator<ReportActivity> validator, IDocumentSession session, CancellationToken cancellation)
+        bool? dryRun, HttpRequest request, Caller caller, CurrentPlan plan, IValidator<ReportActivity> validator, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         EnsureUtf8Csv(request.ContentType);
         var file = await ImportFile.ReceiveAsync(request.Body, cancellation);
         request.HttpContext.Response.RegisterForDisposeAsync(file);
-        return new ImportAnswer(file, new ActivityBatch(session, caller, plan, validator), dryRun == true);
+        return new ImportAnswer(file, new ActivityBatch(session, caller, plan, validator, locks), dryRun == true);
     }
 
     private static void EnsureUtf8Csv(string? contentType)

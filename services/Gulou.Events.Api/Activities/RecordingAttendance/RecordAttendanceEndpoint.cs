@@ -2,6 +2,7 @@ using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Marten;
@@ -33,8 +34,8 @@ public static class RecordAttendanceEndpoint
     /// <summary>Adds person-times (and volunteer hours) to an activity's totals.</summary>
     [WolverinePost("/api/v1/activities/{id}/attendance", OperationId = "RecordAttendance")]
     [Authorize(Roles = AccessRoles.Partner)]
-    public static Task<ActivityDto> Post(Guid id, RecordAttendance request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation) =>
-        ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a, plan), cancellation);
+    public static Task<ActivityDto> Post(Guid id, RecordAttendance request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation) =>
+        ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a, plan), locks, cancellation);
 
     /// <summary>The attendance, and a hold when the new totals exceed the ceiling of the activity's kind.</summary>
     public static IReadOnlyList<object> Decide(RecordAttendance request, ActivityRecord activity, CurrentPlan plan)

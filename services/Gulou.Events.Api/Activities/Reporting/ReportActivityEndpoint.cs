@@ -3,6 +3,8 @@ using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Marten;
@@ -43,7 +45,7 @@ public static class ReportActivityEndpoint
     [WolverinePost("/api/v1/activities", OperationId = "ReportActivity")]
     [Authorize(Roles = AccessRoles.Partner)]
     public static async Task<Results<Created<ActivityDto>, Ok<ActivityDto>>> Post(
-        ReportActivity request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
+        ReportActivity request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         await ActivityHosts.EnsureRegisteredAsync(session, ActivityHosts.Normalize(request.HostInstitutionId, caller.InstitutionId), cancellation);
         var id = ActivityAccess.IdFor(caller.TenantId, caller.InstitutionId, request.ExternalRef.Trim());
@@ -54,7 +56,9 @@ public static class ReportActivityEndpoint
             return TypedResults.Ok(existing!.ToDto());
         }
 
-        var started = session.Events.StartStream<ActivityRecord>(id, EventsOf(reported, plan));
+        var events = EventsOf(reported, plan);
+        await locks.EnsureOpenAsync<ActivityTally>(session, caller.InstitutionId, id, events, cancellation);
+        var started = session.Events.StartStream<ActivityRecord>(id, events);
         try
         {
             await session.SaveChangesAsync(cancellation);

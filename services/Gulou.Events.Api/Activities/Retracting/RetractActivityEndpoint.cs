@@ -1,6 +1,7 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Activities;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -24,8 +25,8 @@ public static class RetractActivityEndpoint
     /// <summary>Withdraws the institution's own report. It stays in the record but no longer counts.</summary>
     [WolverinePost("/api/v1/activities/{id}/retraction", OperationId = "RetractActivity")]
     [Authorize(Roles = AccessRoles.Partner)]
-    public static Task<ActivityDto> Post(Guid id, RetractActivity request, Caller caller, IDocumentSession session, CancellationToken cancellation) =>
-        ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a), cancellation);
+    public static Task<ActivityDto> Post(Guid id, RetractActivity request, Caller caller, YearLocks locks, IDocumentSession session, CancellationToken cancellation) =>
+        ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a), locks, cancellation);
 
     public static IReadOnlyList<object> Decide(RetractActivity request, ActivityRecord activity) =>
         activity.IsClosed

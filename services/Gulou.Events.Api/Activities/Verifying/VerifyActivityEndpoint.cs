@@ -3,6 +3,7 @@ using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Activities;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -38,7 +39,7 @@ public static class VerifyActivityEndpoint
     /// </summary>
     [WolverinePost("/api/v1/activities/{id}/verification", OperationId = "VerifyActivity")]
     [Authorize(Roles = AccessRoles.Unit)]
-    public static async Task<ActivityDto> Post(Guid id, VerifyActivity request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<ActivityDto> Post(Guid id, VerifyActivity request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var unit = await session.LoadAsync<Institution>(caller.InstitutionId, cancellation)
             ?? throw ProblemException.Forbidden("The unit that holds this key is not registered in this district.");
@@ -47,7 +48,7 @@ public static class VerifyActivityEndpoint
             await EnsureOtherActivityAsync(session, id, original, cancellation);
         }
 
-        return await ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => EnsureMayDecide(unit, a, plan), a => Decide(request, a, unit), cancellation);
+        return await ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => EnsureMayDecide(unit, a, plan), a => Decide(request, a, unit), locks, cancellation);
     }
 
     /// <exception cref="ProblemException">400 naming <c>duplicateOf</c>: the activity itself, or none of the district.</exception>

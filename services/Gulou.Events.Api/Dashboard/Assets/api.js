@@ -22,7 +22,12 @@ export function isApiPath(path) {
 }
 
 /** GET an API path (with extra query values) as JSON. */
-export async function get(path, query = {}) {
+export const get = (path, query = {}) => send('GET', path, query);
+
+/** POST to an API path that takes no body (a verification), and read its answer as JSON. */
+export const post = (path) => send('POST', path, {});
+
+async function send(method, path, query) {
   if (!isApiPath(path)) throw new ApiError('failed', 0, { detail: path });
   const url = new URL(path, window.location.origin);
   for (const [name, value] of Object.entries(query)) {
@@ -31,6 +36,7 @@ export async function get(path, query = {}) {
   let response;
   try {
     response = await fetch(url, {
+      method,
       headers: { 'X-Api-Key': savedKey() ?? '', Accept: 'application/json' },
       cache: 'no-store',
       credentials: 'omit',

@@ -1,6 +1,7 @@
 // The auditors' dashboard: asks for a key once per browser session, then shows progress against the plan
 // (live, or as known at a cut-off) and opens the records behind any figure.
 
+import { loadAnnual, renderAnnual, renderLock } from './annual.js';
 import { forgetKey, get, saveKey, savedKey } from './api.js';
 import { createDetail } from './detail.js';
 import { byId, h, replace } from './dom.js';
@@ -10,7 +11,7 @@ import { renderReview } from './review.js';
 import { renderInstitutions, renderMeasures, renderUnits } from './tables.js';
 import { figure, renderTargets } from './targets.js';
 
-const state = { plan: null, live: null, review: null, year: '', asOf: '' };
+const state = { plan: null, live: null, review: null, annual: null, year: '', asOf: '' };
 const message = byId('message');
 const yearSelect = byId('year');
 const asOfInput = byId('as-of');
@@ -32,7 +33,7 @@ function showMessage(error) {
 
 function signOut(error) {
   forgetKey();
-  state.plan = state.live = state.review = null;
+  state.plan = state.live = state.review = state.annual = null;
   for (const id of ['controls', 'live', 'review']) byId(id).hidden = true;
   byId('key-panel').hidden = false;
   document.body.dataset.view = 'key';
@@ -81,6 +82,7 @@ async function refresh() {
   document.body.dataset.view = 'loading';
   const year = state.year || undefined;
   try {
+    const annual = year ? loadAnnual(year) : Promise.resolve(null);
     if (state.asOf) {
       state.review = await get(year ? `/api/v1/reviews/${year}` : '/api/v1/reviews/plan', { asOf: cutoff(state.asOf) });
     } else {
@@ -91,6 +93,7 @@ async function refresh() {
       state.live = { progress, measures, units, awaiting };
       remember(units.institutions);
     }
+    state.annual = await annual;
     if (mine !== request) return;
     message.hidden = true;
     render();
@@ -111,6 +114,7 @@ function renderHeader() {
   replace(yearSelect, h('option', { value: '' }, t('wholePeriod')), years.map((y) => h('option', { value: y }, String(y))));
   yearSelect.value = state.year;
   byId('as-of-clear').hidden = !state.asOf;
+  renderLock(byId('year-lock'), state.annual);
 }
 
 function render() {
@@ -130,6 +134,7 @@ function render() {
     renderMeasures(byId('measures'), measures, state.plan, detail.open);
     renderUnits(byId('units'), units.units, detail.open);
     renderInstitutions(byId('institutions'), units.institutions, detail.open);
+    renderAnnual(byId('annual'), state.annual);
   }
 }
 

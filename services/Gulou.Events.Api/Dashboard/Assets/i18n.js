@@ -392,6 +392,12 @@ const labels = {
   },
 };
 
+/** Labels of a view kept in its own module. */
+export function addLabels(more) {
+  Object.assign(labels.zh, more.zh);
+  Object.assign(labels.en, more.en);
+}
+
 const storageKey = 'gulou.dashboard.lang';
 let current = sessionStorage.getItem(storageKey) === 'en' ? 'en' : 'zh';
 

@@ -5,6 +5,8 @@ using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Designations;
 using Marten;
@@ -47,7 +49,7 @@ public static class RecordDesignationEndpoint
     [WolverinePost("/api/v1/designations", OperationId = "RecordDesignation")]
     [Authorize(Roles = "unit,admin")]
     public static async Task<Results<Created<DesignationDto>, Ok<DesignationDto>>> Post(
-        RecordDesignation request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
+        RecordDesignation request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var kind = request.Kind!.Value;
         await DesignationAccess.EnsureMayAwardAsync(session, caller, kind, plan, cancellation);
@@ -61,6 +63,7 @@ public static class RecordDesignationEndpoint
         }
 
         var created = stream.Aggregate is null;
+        await locks.EnsureOpenAsync<DesignationTally>(session, caller.InstitutionId, id, [designated], cancellation);
         await NaturalKeyStreams.SaveAsync(session, stream, designated, cancellation);
 
         var recorded = (await session.Events.FetchLatest<DesignationRecord>(id, cancellation))!.ToDto();

@@ -4,6 +4,8 @@ using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Designations;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -28,13 +30,15 @@ public static class RevokeDesignationEndpoint
     /// </summary>
     [WolverinePost("/api/v1/designations/{id}/revocation", OperationId = "RevokeDesignation")]
     [Authorize(Roles = "unit,admin")]
-    public static async Task<DesignationDto> Post(Guid id, RevokeDesignation request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<DesignationDto> Post(Guid id, RevokeDesignation request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<DesignationRecord>(id, cancellation);
         var designation = stream.Aggregate ?? throw ProblemException.NotFound("designation", id);
         await DesignationAccess.EnsureMayAwardAsync(session, caller, designation.Kind, plan, cancellation);
 
-        stream.AppendOne(Decide(request, designation, caller.InstitutionId));
+        var revoked = Decide(request, designation, caller.InstitutionId);
+        await locks.EnsureOpenAsync<DesignationTally>(session, caller.InstitutionId, id, [revoked], cancellation);
+        stream.AppendOne(revoked);
         await session.SaveChangesAsync(cancellation);
         return (await session.Events.FetchLatest<DesignationRecord>(id, cancellation))!.ToDto();
     }

@@ -6,6 +6,8 @@ using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Indicators;
 using Gulou.Events.Contracts.Plan;
@@ -55,14 +57,16 @@ public static class RecordObservationEndpoint
     [WolverinePost("/api/v1/indicators/{targetCode}/observations", OperationId = "RecordObservation")]
     [Authorize(Roles = "unit,admin")]
     public static async Task<Created<IndicatorDto>> Post(
-        string targetCode, RecordObservation request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
+        string targetCode, RecordObservation request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var target = IndicatorTarget(plan, targetCode);
         await EnsureMayObserveAsync(session, caller, target, cancellation);
 
         var id = IndicatorsModule.StreamFor(caller.TenantId, target.Code);
         var stream = await session.Events.FetchForWriting<IndicatorRecord>(id, cancellation);
-        await NaturalKeyStreams.SaveAsync(session, stream, Decide(request, target, caller.InstitutionId), cancellation);
+        var observed = Decide(request, target, caller.InstitutionId);
+        await locks.EnsureOpenAsync<IndicatorTally>(session, caller.InstitutionId, id, [observed], cancellation);
+        await NaturalKeyStreams.SaveAsync(session, stream, observed, cancellation);
 
         var dto = (await session.Events.FetchLatest<IndicatorRecord>(id, cancellation))!.ToDto(plan.Period);
         return TypedResults.Created($"/api/v1/indicators/{target.Code}/observations", dto);

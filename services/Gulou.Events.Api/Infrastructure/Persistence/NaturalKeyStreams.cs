@@ -12,15 +12,18 @@ public static class NaturalKeyStreams
     /// Starts the stream on its first event, appends to it afterwards, and saves. When another request started or
     /// changed the same stream in the meantime, nothing is saved and the client is told to read and retry (409).
     /// </summary>
-    public static async Task SaveAsync<T>(IDocumentSession session, IEventStream<T> stream, object @event, CancellationToken cancellation) where T : class
+    public static Task SaveAsync<T>(IDocumentSession session, IEventStream<T> stream, object @event, CancellationToken cancellation) where T : class =>
+        SaveAsync(session, stream, [@event], cancellation);
+
+    public static async Task SaveAsync<T>(IDocumentSession session, IEventStream<T> stream, IReadOnlyList<object> events, CancellationToken cancellation) where T : class
     {
         if (stream.Aggregate is null)
         {
-            session.Events.StartStream<T>(stream.Id, @event);
+            session.Events.StartStream<T>(stream.Id, events);
         }
         else
         {
-            stream.AppendOne(@event);
+            stream.AppendMany(events);
         }
 
         try

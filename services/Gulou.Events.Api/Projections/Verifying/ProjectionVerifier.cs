@@ -100,7 +100,7 @@ public sealed class ProjectionVerifier(IDocumentStore store, CurrentPlan plan)
         await CompareSnapshotsAsync<VolunteerRecord, VolunteerRegistered>(session, tenant, byStream, differences, cancellation);
         await CompareSnapshotsAsync<IndicatorRecord, IndicatorObserved>(session, tenant, byStream, differences, cancellation);
         await CompareSnapshotsAsync<IndicatorRecord, RankObserved>(session, tenant, byStream, differences, cancellation);
-        await CompareSnapshotsAsync<YearReview, YearClosed>(session, tenant, byStream, differences, cancellation);
+        await CompareSnapshotsAsync<YearReview, IYearReviewEvent>(session, tenant, byStream, differences, cancellation);
     }
 
     /// <summary>Streams that start with <typeparamref name="TFirst"/> are aggregated into <typeparamref name="T"/> the way the inline projection does.</summary>

@@ -1,9 +1,9 @@
 using FluentValidation;
-using Gulou.Events.Api.Infrastructure.Errors;
-using Gulou.Events.Api.Infrastructure.Persistence;
+using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure.Security;
-using Gulou.Events.Api.Reviews.Reviewing;
-using Gulou.Events.Contracts;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Reviews.Sealing;
+using Gulou.Events.Api.Reviews.SigningOff;
 using Gulou.Events.Contracts.Reviews;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -14,45 +14,45 @@ namespace Gulou.Events.Api.Reviews.Closing;
 
 public sealed class CloseYearValidator : AbstractValidator<CloseYear>
 {
-    public CloseYearValidator(TimeProvider clock) =>
+    public CloseYearValidator(TimeProvider clock)
+    {
         RuleFor(r => r.AsOf).NotNull().Must(a => a is null || a <= clock.GetUtcNow()).WithMessage("asOf is an instant that has passed.");
+        RuleFor(r => r.MissingUnits).Must(u => u is null || u.Count <= 100).WithMessage("missingUnits lists at most 100 units.");
+        RuleForEach(r => r.MissingUnits).NotEmpty().Text(50);
+        RuleFor(r => r.OverrideReason).Text(SignOffUnitYearValidator.MaxReason);
+    }
 }
 
 public static class CloseYearEndpoint
 {
     /// <summary>
-    /// Closes a year: the figures as known at <c>asOf</c> are recorded as its reviewed figures. Later changes to
-    /// its activities are still accepted, marked late in their history and listed apart in its reviews.
+    /// Closes a year, by the coordinating unit or an administrator: the figures as known at <c>asOf</c> become its
+    /// reviewed figures and are sealed, and the year is locked. Every responsible unit's part must be accepted, unless
+    /// <c>missingUnits</c> names exactly the units that are not, with an <c>overrideReason</c>; the override stays on the
+    /// year. Changes under an exception are marked late in their history and listed apart in its reviews.
     /// </summary>
     [WolverinePost("/api/v1/reviews/{year}/close", OperationId = "CloseYear")]
-    [Authorize(Roles = AccessRoles.Admin)]
+    [Authorize(Roles = ReviewAccess.Closers)]
     public static async Task<Created<ClosedYearDto>> Post(
-        int year, CloseYear request, Caller caller, ReviewBuilder reviews, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+        int year, CloseYear request, Caller caller, CurrentPlan plan, SealKeeper seals, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        if (year < 2000 || year > clock.GetUtcNow().Year)
-        {
-            throw ProblemException.Invalid("year", "A year that has begun, from 2000.");
-        }
+        ReviewAccess.CheckYear(year, plan, clock);
+        await ReviewAccess.EnsureMayCloseAsync(session, caller, plan, cancellation);
+        var asOf = request.AsOf!.Value;
+        var units = plan.SignoffUnits().Select(u => u.Code).ToList();
+        var reason = ActivityContent.NormalizeText(request.OverrideReason);
 
-        var id = YearReview.IdFor(caller.TenantId, year);
-        if (await session.LoadAsync<YearReview>(id, cancellation) is { } closed)
+        var review = await YearReviews.AppendAsync(session, caller.TenantId, year, async current =>
         {
-            throw ProblemException.Conflict(ErrorCodes.InvalidState, $"{year} was closed at {closed.ClosedAt:O} with figures as of {closed.AsOf:O}.");
-        }
-
-        var review = await reviews.BuildAsync(caller.TenantId, year, request.AsOf, cancellation);
-        session.Events.StartStream<YearReview>(id, new YearClosed(year, request.AsOf!.Value, review.AsKnown));
-        try
-        {
-            await session.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (StreamCollision.Is(e))
-        {
-            session.EjectAllPendingChanges();
-            throw ProblemException.Conflict(ErrorCodes.InvalidState, $"{year} was closed by another request at the same moment.");
-        }
-
-        var recorded = await session.LoadAsync<YearReview>(id, cancellation);
-        return TypedResults.Created($"/api/v1/reviews/{year}", recorded!.ToDto());
+            var missing = SignoffDecisions.Override(current, year, units, request.MissingUnits, reason);
+            var seal = await seals.SealAsync(caller.TenantId, year, asOf, cancellation);
+            IReadOnlyList<object> events =
+            [
+                new YearClosed(year, asOf, seal.Figures, missing.Count > 0 ? missing : null, missing.Count > 0 ? reason : null),
+                seal,
+            ];
+            return events;
+        }, cancellation);
+        return TypedResults.Created($"/api/v1/reviews/{year}", review.ToDto());
     }
 }

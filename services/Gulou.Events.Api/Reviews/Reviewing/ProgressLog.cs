@@ -1,3 +1,6 @@
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Evaluating;
+using Gulou.Events.Contracts.Plan;
 using JasperFx.Events;
 using Marten;
 
@@ -13,20 +16,31 @@ public static class ProgressLog
     /// The streams behind a year's figures: activities that happened in the year at some point of their history,
     /// activities of kinds that cumulative targets count (earlier years count toward those), and every designation,
     /// volunteer, indicator and institution (schools make up the coverage register). Without a year, every progress stream.
+    /// With <paramref name="recordedUpTo"/>, as the log stood at that instant (events recorded later do not select a stream).
     /// </summary>
-    public static async Task<IReadOnlyList<Guid>> StreamsAsync(IQuerySession session, string tenantId, int? year, IReadOnlyCollection<string> cumulativeKinds, CancellationToken cancellation)
+    public static async Task<IReadOnlyList<Guid>> StreamsAsync(
+        IQuerySession session, string tenantId, int? year, IReadOnlyCollection<string> cumulativeKinds, CancellationToken cancellation, DateTimeOffset? recordedUpTo = null)
     {
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
         var activityFilter = year is null ? "true" : "(left(data->>'occurredOn', 4) = ? or data->>'kind' = any(?))";
         var sql = $"""
             select distinct stream_id from {schema}.mt_events
-            where tenant_id = ? and (type = any(?) or (type in ('activity_reported', 'activity_corrected') and {activityFilter}))
+            where tenant_id = ? and (type = any(?) or (type in ('activity_reported', 'activity_corrected') and {activityFilter})){(recordedUpTo is null ? "" : " and timestamp <= ?")}
             """;
-        object[] parameters = year is null
+        List<object> parameters = year is null
             ? [tenantId, OtherRecords]
             : [tenantId, OtherRecords, year.Value.ToString("0000", System.Globalization.CultureInfo.InvariantCulture), cumulativeKinds.ToArray()];
-        return await session.AdvancedSql.QueryAsync<Guid>(sql, cancellation, parameters);
+        if (recordedUpTo is { } upTo)
+        {
+            parameters.Add(upTo);
+        }
+
+        return await session.AdvancedSql.QueryAsync<Guid>(sql, cancellation, [.. parameters]);
     }
+
+    /// <summary>Kinds of activity that count toward a cumulative target: their earlier years are part of a year's figures.</summary>
+    public static IReadOnlySet<string> CumulativeKinds(CurrentPlan plan) =>
+        plan.Catalog.Targets.Where(t => !TargetEvaluation.IsAnnual(t)).SelectMany(t => t.Counting.ActivityKinds ?? []).ToHashSet();
 
     /// <summary>Every event of the streams, in log order.</summary>
     public static async Task<IReadOnlyList<IEvent>> EventsAsync(IQuerySession session, IReadOnlyList<Guid> streams, CancellationToken cancellation)

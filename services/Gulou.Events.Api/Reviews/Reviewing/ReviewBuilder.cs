@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress;
+using Gulou.Events.Api.Progress.Counting;
 using Gulou.Events.Api.Progress.Evaluating;
 using Gulou.Events.Api.Progress.Rollups;
 using Gulou.Events.Api.Progress.Tallies;
@@ -23,15 +23,14 @@ public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimePr
     {
         await using var session = store.QuerySession(tenantId);
         var now = clock.GetUtcNow();
-        var closed = year is null ? null : await session.LoadAsync<YearReview>(YearReview.IdFor(tenantId, year.Value), cancellation);
+        var closed = year is null ? null : await session.LoadAsync<YearReview>(YearReview.IdFor(tenantId, year.Value), cancellation) is { IsClosed: true } review ? review : null;
 
-        var cumulativeKinds = plan.Catalog.Targets.Where(t => !TargetEvaluation.IsAnnual(t)).SelectMany(t => t.Counting.ActivityKinds ?? []).ToHashSet();
-        var streams = await ProgressLog.StreamsAsync(session, tenantId, year, cumulativeKinds, cancellation);
+        var streams = await ProgressLog.StreamsAsync(session, tenantId, year, ProgressLog.CumulativeKinds(plan), cancellation);
         var events = await ProgressLog.EventsAsync(session, streams, cancellation);
 
         var current = await FoldAsync(events, cancellation);
         var known = asOf is { } cutoff ? await FoldAsync(events.Where(e => e.Timestamp <= cutoff).ToList(), cancellation) : current;
-        var late = closed is null ? [] : Differences(events, await FoldAsync(events.Where(e => e.Timestamp <= closed.ClosedAt).ToList(), cancellation), current, closed.ClosedAt, year);
+        var late = closed?.ClosedAt is not { } closedAt ? [] : Differences(events, await FoldAsync(events.Where(e => e.Timestamp <= closedAt).ToList(), cancellation), current, closedAt, year);
 
         return new ReviewDto(
             year,
@@ -53,6 +52,10 @@ public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimePr
             plan.Catalog.Targets.Select(t => TargetEvaluation.Evaluate(t, targets[t.Code].ToList(), year, today)).ToList(),
             plan.Catalog.Measures.Select(m => MeasureEvaluation.Describe(m, measures[m.Code].ToList(), year, plan.Period)).ToList());
     }
+
+    /// <summary>A year's figures from exactly these events (in log order), as known at <paramref name="seenAt"/>.</summary>
+    public async Task<ReviewFigures> FiguresAsync(IReadOnlyList<IEvent> events, int year, DateTimeOffset seenAt, CancellationToken cancellation) =>
+        Figures(await FoldAsync(events, cancellation), year, seenAt);
 
     private async Task<MemoryProgressStorage> FoldAsync(IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
@@ -88,27 +91,10 @@ public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimePr
     }
 
     /// <summary>What a record adds to the year's figures (the year itself, and earlier years of cumulative targets), as comparable text.</summary>
-    private string Canonical(ITally? tally, int? year)
-    {
-        if (tally is null)
-        {
-            return "";
-        }
-
-        var relevant = tally.Contributions(plan)
-            .Where(c => year is null
-                ? c.Key.Year <= plan.Period.To
-                : c.Key.Year == year || (c.Key.Scope == RollupScope.Target && c.Key.Year < year
-                    && (c.Key.Year == RollupKey.RegisterYear || plan.Target(c.Key.Target!) is not { } target || !TargetEvaluation.IsAnnual(target))))
-            .OrderBy(c => c.Key.Id, StringComparer.Ordinal)
-            .Select(c => new { c.Key.Id, Official = Comparable(c.Official), Verified = Comparable(c.Verified) });
-        return JsonSerializer.Serialize(relevant);
-    }
-
-    private static object? Comparable(Figures? f) => f is null ? null : new
-    {
-        f.Activities, f.Attendance, f.VolunteerHours, Institutions = f.Institutions.OrderBy(i => i.Key).ToList(), f.Added, f.Removed, f.Numerator, f.Denominator,
-    };
+    private string Canonical(ITally? tally, int? year) =>
+        tally is null
+            ? ""
+            : YearScope.Canonical(tally.Contributions(plan), key => year is null ? key.Year <= plan.Period.To : YearScope.Touches(key, year.Value, plan));
 
     private static string? ChangeKind(object data, bool existedBefore) => data switch
     {

@@ -3,6 +3,8 @@ using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Volunteers;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -24,12 +26,14 @@ public static class DeregisterVolunteerEndpoint
     /// <summary>Ends the institution's registration of a volunteer, who stays a volunteer while another institution has them.</summary>
     [WolverinePost("/api/v1/volunteers/{personKey}/deregistration", OperationId = "DeregisterVolunteer")]
     [Authorize(Roles = AccessRoles.Partner)]
-    public static async Task<VolunteerDto> Post(string personKey, DeregisterVolunteer request, Caller caller, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<VolunteerDto> Post(string personKey, DeregisterVolunteer request, Caller caller, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var id = PersonKeys.StreamFor(caller.TenantId, personKey);
         var stream = await session.Events.FetchForWriting<VolunteerRecord>(id, cancellation);
         var volunteer = stream.Aggregate ?? throw ProblemException.NotFound("volunteer", personKey);
-        stream.AppendOne(Decide(request, volunteer, caller.InstitutionId));
+        var left = Decide(request, volunteer, caller.InstitutionId);
+        await locks.EnsureOpenAsync<VolunteerTally>(session, caller.InstitutionId, id, [left], cancellation);
+        stream.AppendOne(left);
         await session.SaveChangesAsync(cancellation);
         return (await session.Events.FetchLatest<VolunteerRecord>(id, cancellation))!.ToDto(caller.InstitutionId);
     }

@@ -3,6 +3,8 @@ using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Volunteers;
 using Marten;
@@ -33,7 +35,7 @@ public static class RegisterVolunteerEndpoint
     [WolverinePost("/api/v1/volunteers", OperationId = "RegisterVolunteer")]
     [Authorize(Roles = AccessRoles.Partner)]
     public static async Task<Results<Created<VolunteerDto>, Ok<VolunteerDto>>> Post(
-        RegisterVolunteer request, Caller caller, PersonKeys keys, IDocumentSession session, CancellationToken cancellation)
+        RegisterVolunteer request, Caller caller, PersonKeys keys, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var personKey = keys.KeyFor(caller.TenantId, request.IdNumber);
         var id = PersonKeys.StreamFor(caller.TenantId, personKey);
@@ -45,6 +47,7 @@ public static class RegisterVolunteerEndpoint
         }
 
         var created = stream.Aggregate is null;
+        await locks.EnsureOpenAsync<VolunteerTally>(session, caller.InstitutionId, id, [registered], cancellation);
         await NaturalKeyStreams.SaveAsync(session, stream, registered, cancellation);
 
         var dto = (await session.Events.FetchLatest<VolunteerRecord>(id, cancellation))!.ToDto(caller.InstitutionId);

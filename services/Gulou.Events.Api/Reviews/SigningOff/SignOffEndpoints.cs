@@ -1,0 +1,85 @@
+using FluentValidation;
+using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Plan;
+using Gulou.Events.Contracts.Reviews;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Gulou.Events.Api.Reviews.SigningOff;
+
+public sealed class SignOffUnitYearValidator : AbstractValidator<SignOffUnitYear>
+{
+    public SignOffUnitYearValidator() => RuleFor(r => r.Note).Text(MaxReason);
+
+    public const int MaxReason = 1000;
+}
+
+public sealed class ReturnUnitYearValidator : AbstractValidator<ReturnUnitYear>
+{
+    public ReturnUnitYearValidator() => RuleFor(r => r.Reason).NotEmpty().Text(SignOffUnitYearValidator.MaxReason);
+}
+
+public static class SignOffEndpoints
+{
+    /// <summary>A responsible unit submits its part of the year for review, with its own key (first, or again after a return).</summary>
+    [WolverinePost("/api/v1/reviews/{year}/units/{unitCode}/submission", OperationId = "SubmitUnitYear")]
+    [Authorize(Roles = AccessRoles.Unit)]
+    public static async Task<YearSignoffDto> Submit(
+        int year, string unitCode, SignOffUnitYear request, Caller caller, CurrentPlan plan, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var unit = Check(year, unitCode, plan, clock);
+        if (await ReviewAccess.UnitCodeOfAsync(session, caller, cancellation) != unit)
+        {
+            throw ProblemException.Forbidden($"Only {unit} submits its own part, with its own key.");
+        }
+
+        var review = await YearReviews.AppendAsync(session, caller.TenantId, year,
+            r => SignoffDecisions.Submit(r, year, unit, caller.InstitutionId, ActivityContent.NormalizeText(request.Note)), cancellation);
+        return SignoffView.Of(review, year, plan, clock.GetUtcNow());
+    }
+
+    /// <summary>The coordinating unit accepts a unit's submitted part.</summary>
+    [WolverinePost("/api/v1/reviews/{year}/units/{unitCode}/acceptance", OperationId = "AcceptUnitYear")]
+    [Authorize(Roles = AccessRoles.Unit)]
+    public static Task<YearSignoffDto> Accept(
+        int year, string unitCode, SignOffUnitYear request, Caller caller, CurrentPlan plan, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+        DecideAsCoordinatorAsync(year, unitCode, caller, plan, session, clock,
+            (review, unit) => SignoffDecisions.Accept(review, year, unit, caller.InstitutionId, ActivityContent.NormalizeText(request.Note)), cancellation);
+
+    /// <summary>The coordinating unit returns a unit's submitted or accepted part, with the reason; the unit submits it again.</summary>
+    [WolverinePost("/api/v1/reviews/{year}/units/{unitCode}/return", OperationId = "ReturnUnitYear")]
+    [Authorize(Roles = AccessRoles.Unit)]
+    public static Task<YearSignoffDto> Return(
+        int year, string unitCode, ReturnUnitYear request, Caller caller, CurrentPlan plan, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+        DecideAsCoordinatorAsync(year, unitCode, caller, plan, session, clock,
+            (review, unit) => SignoffDecisions.Return(review, year, unit, caller.InstitutionId, ActivityContent.NormalizeText(request.Reason)!), cancellation);
+
+    /// <summary>Every responsible unit of the plan with its state, who moved it and when; the year's state, override, exceptions and every step.</summary>
+    [WolverineGet("/api/v1/reviews/{year}/signoff", OperationId = "GetYearSignoff")]
+    [Authorize(Roles = ReviewAccess.Readers)]
+    public static async Task<YearSignoffDto> Get(int year, Caller caller, CurrentPlan plan, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        ReviewAccess.CheckYear(year, plan, clock);
+        var review = await session.LoadAsync<YearReview>(YearReview.IdFor(caller.TenantId, year), cancellation);
+        return SignoffView.Of(review, year, plan, clock.GetUtcNow());
+    }
+
+    private static async Task<YearSignoffDto> DecideAsCoordinatorAsync(
+        int year, string unitCode, Caller caller, CurrentPlan plan, IDocumentSession session, TimeProvider clock, Func<YearReview?, string, object> decide, CancellationToken cancellation)
+    {
+        var unit = Check(year, unitCode, plan, clock);
+        await ReviewAccess.EnsureCoordinatorAsync(session, caller, plan, cancellation);
+        var review = await YearReviews.AppendAsync(session, caller.TenantId, year, r => decide(r, unit), cancellation);
+        return SignoffView.Of(review, year, plan, clock.GetUtcNow());
+    }
+
+    private static string Check(int year, string unitCode, CurrentPlan plan, TimeProvider clock)
+    {
+        ReviewAccess.CheckYear(year, plan, clock);
+        var code = unitCode.Trim().ToUpperInvariant();
+        return plan.SignoffUnits().Any(u => u.Code == code) ? code : throw ProblemException.NotFound("responsible unit", unitCode);
+    }
+}
