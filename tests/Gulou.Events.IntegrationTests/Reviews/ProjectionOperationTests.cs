@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using Gulou.Events.Contracts.Progress;
 using Gulou.Events.Contracts.Reviews;
 using Gulou.Events.IntegrationTests.Infrastructure;
-using Gulou.Events.Tests;
 using Marten;
 
 namespace Gulou.Events.IntegrationTests.Reviews;
@@ -93,13 +91,13 @@ public sealed class ProjectionOperationTests(AppFixture app)
         Assert.NotEqual(0, await CommandAsync("review", "2023", "--as-of", "soon"));
     }
 
-    private static async Task<ProjectionOperationDto> VerifyAsync(Actor admin)
+    internal static async Task<ProjectionOperationDto> VerifyAsync(Actor admin)
     {
         var accepted = (await admin.PostAsync("/api/v1/admin/projections/verify")).ShouldBe(HttpStatusCode.Accepted).As<ProjectionOperationDto>();
         return await WaitAsync(admin, accepted.Id);
     }
 
-    private static async Task<ProjectionOperationDto> WaitAsync(Actor admin, Guid id)
+    internal static async Task<ProjectionOperationDto> WaitAsync(Actor admin, Guid id)
     {
         for (var i = 0; i < 600; i++)
         {
@@ -124,22 +122,5 @@ public sealed class ProjectionOperationTests(AppFixture app)
     }
 
     /// <summary>Runs the service's command line against the test schema; returns its exit code.</summary>
-    private async Task<int> CommandAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot.Combine("services", "Gulou.Events.Api"),
-        };
-        start.Environment["ConnectionStrings__Gulou"] = app.ConnectionString;
-        start.Environment["Gulou__DatabaseSchema"] = "gulou_tests";
-        start.Environment["Gulou__Daemon"] = "Disabled";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Console.WriteLine(await output + await error);
-        return process.ExitCode;
-    }
+    private async Task<int> CommandAsync(params string[] args) => (await ServiceCommand.RunAsync(app, args)).ExitCode;
 }

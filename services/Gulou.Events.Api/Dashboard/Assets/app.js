@@ -10,7 +10,7 @@ import { renderReview } from './review.js';
 import { renderInstitutions, renderMeasures, renderUnits } from './tables.js';
 import { renderTargets } from './targets.js';
 
-const state = { plan: null, live: null, review: null, year: '', asOf: '' };
+const state = { plan: null, district: null, live: null, review: null, year: '', asOf: '' };
 const message = byId('message');
 const yearSelect = byId('year');
 const asOfInput = byId('as-of');
@@ -32,7 +32,8 @@ function showMessage(error) {
 
 function signOut(error) {
   forgetKey();
-  state.plan = state.live = state.review = null;
+  state.plan = state.district = state.live = state.review = null;
+  byId('district-name').textContent = '';
   for (const id of ['controls', 'live', 'review']) byId(id).hidden = true;
   byId('key-panel').hidden = false;
   document.body.dataset.view = 'key';
@@ -84,6 +85,7 @@ function renderHeader() {
   translateStatic();
   byId('language').textContent = t('language');
   if (!state.plan) return;
+  byId('district-name').textContent = state.district?.name ?? '';
   byId('plan-title').textContent = pick(state.plan.title);
   byId('plan-period').textContent = t('period', state.plan.period);
   const years = [];
@@ -120,7 +122,7 @@ async function start() {
   byId('key-panel').hidden = true;
   document.body.dataset.view = 'loading';
   try {
-    state.plan = await get('/api/v1/plan');
+    [state.plan, state.district] = await Promise.all([get('/api/v1/plan'), get('/api/v1/district')]);
   } catch (error) {
     fail(error);
     return;
