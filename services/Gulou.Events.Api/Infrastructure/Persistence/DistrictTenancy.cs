@@ -49,8 +49,9 @@ public sealed partial class DistrictTenancy : ShardedTenancy, ITenancy, IDatabas
             configuration.AddDatabase(name, connectionString);
         }
 
-        configuration.UseCustomAssignment(new MainDatabaseAssignment());
-        options.Tenancy = new DistrictTenancy(options, configuration);
+        DistrictTenancy? tenancy = null;
+        configuration.UseCustomAssignment(new MainDatabaseAssignment(district => tenancy!.FindDatabaseForTenantAsync(district, CancellationToken.None)));
+        options.Tenancy = tenancy = new DistrictTenancy(options, configuration);
     }
 
     public const string Main = Hosting.GulouSettings.MainDatabase;
@@ -134,9 +135,14 @@ public sealed partial class DistrictTenancy : ShardedTenancy, ITenancy, IDatabas
     [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$")]
     private static partial Regex Name();
 
-    /// <summary>A district that was never assigned (one that predates the pool, or the default district) lives in the main database.</summary>
-    private sealed class MainDatabaseAssignment : ITenantAssignmentStrategy
+    /// <summary>
+    /// A district that was never assigned (one that predates the pool, or the default district) lives in the main
+    /// database. One assigned to a database this node has not loaded yet (another node added it moments ago) keeps its
+    /// assignment: the node loads that database.
+    /// </summary>
+    private sealed class MainDatabaseAssignment(Func<string, ValueTask<string?>> assigned) : ITenantAssignmentStrategy
     {
-        public ValueTask<string> AssignTenantToDatabaseAsync(string tenantId, IReadOnlyList<PooledDatabase> availableDatabases) => ValueTask.FromResult(Main);
+        public async ValueTask<string> AssignTenantToDatabaseAsync(string tenantId, IReadOnlyList<PooledDatabase> availableDatabases) =>
+            await assigned(tenantId).ConfigureAwait(false) ?? Main;
     }
 }
