@@ -4,6 +4,7 @@
 #                    (installed from Debian's packages when missing) on a free port
 #   GULOU_URLS       where the service listens (default http://127.0.0.1:5080)
 #   GULOU_ADMIN_KEY  the bootstrap administrator key; unset: generated once, kept in .local/admin-key
+#   GULOU_SUPER_ADMIN_KEY  the key that creates districts; unset: generated once, kept in .local/super-admin-key
 #   GULOU_PERSON_KEY_SECRET  the secret volunteers' ID numbers are hashed under; unset: generated once,
 #                    kept in .local/person-key-secret (changing it later splits every volunteer in two)
 # Ctrl-C or SIGTERM stops the service and the private cluster. Data is kept between runs.
@@ -32,8 +33,9 @@ if [ -z "${GULOU_ADMIN_KEY:-}" ]; then
 else
   key_note="(from GULOU_ADMIN_KEY)"
 fi
+GULOU_SUPER_ADMIN_KEY=${GULOU_SUPER_ADMIN_KEY:-$(gulou_local_secret "$local_dir/super-admin-key" glk_)}
 GULOU_PERSON_KEY_SECRET=${GULOU_PERSON_KEY_SECRET:-$(gulou_local_secret "$local_dir/person-key-secret")}
-export GULOU_ADMIN_KEY GULOU_PERSON_KEY_SECRET
+export GULOU_ADMIN_KEY GULOU_SUPER_ADMIN_KEY GULOU_PERSON_KEY_SECRET
 export GULOU_URLS=${GULOU_URLS:-http://127.0.0.1:5080}
 
 gulou_publish "$local_dir/app"
@@ -63,6 +65,8 @@ cat <<MSG
     dashboard: ${GULOU_URLS%%;*}/dashboard
     administrator key ${key_note}:
       ${GULOU_ADMIN_KEY}
+    super-administrator key (creates districts: POST /api/v1/admin/districts):
+      ${GULOU_SUPER_ADMIN_KEY}
   Ctrl-C stops the service and its database.
 
 MSG

@@ -32,7 +32,10 @@ elif docker_answers; then
 else
   gulou_log "no Docker engine answers: starting a private PostgreSQL for the tests"
   gulou_pg_start "$root/.local/pg-test" fast
-  "$GULOU_PG_BIN/psql" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -d postgres -qc 'drop database if exists gulou_tests with (force)' >/dev/null
+  # The integration tests place some districts in a second database of the same cluster (gulou_tests_second).
+  for db in gulou_tests gulou_tests_second; do
+    "$GULOU_PG_BIN/psql" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -d postgres -qc "drop database if exists $db with (force)" >/dev/null
+  done
   gulou_pg_createdb gulou_tests
   GULOU_TEST_DB=$(gulou_pg_connection_string gulou_tests 200)
   export GULOU_TEST_DB

@@ -14,5 +14,6 @@ write() { [ -s "$dir/$1" ] || { printf '%s' "$2" >"$dir/$1"; echo "wrote deploy/
 write db_password "$(random)"
 write gulou_db "Host=postgres;Database=gulou;Username=gulou;Password=$(cat "$dir/db_password");Maximum Pool Size=30"
 write admin_key "glk_$(random)"
+write super_admin_key "glk_$(random)"
 write person_key_secret "$(random)"
-echo "administrator key: deploy/secrets/admin_key"
+echo "administrator key: deploy/secrets/admin_key; super-administrator key (creates districts): deploy/secrets/super_admin_key"

@@ -10,6 +10,11 @@ public static class ApiRoutes
 {
     public static readonly ApiRoute GetPlan = new("GET", "/api/v1/plan");
 
+    public static readonly ApiRoute GetDistrict = new("GET", "/api/v1/district");
+    public static readonly ApiRoute CreateDistrict = new("POST", "/api/v1/admin/districts");
+    public static readonly ApiRoute ListDistricts = new("GET", "/api/v1/admin/districts");
+    public static readonly ApiRoute IssueDistrictKey = new("POST", "/api/v1/admin/districts/{code}/keys");
+
     public static readonly ApiRoute RegisterInstitution = new("POST", "/api/v1/institutions");
     public static readonly ApiRoute ListInstitutions = new("GET", "/api/v1/institutions");
     public static readonly ApiRoute GetInstitution = new("GET", "/api/v1/institutions/{id}");

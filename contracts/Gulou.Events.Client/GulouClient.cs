@@ -17,6 +17,7 @@ public sealed class GulouClient
     {
         Api = new ApiConnection(http, apiKey);
         Plan = new PlanClient(Api);
+        Districts = new DistrictsClient(Api);
         Institutions = new InstitutionsClient(Api);
         Activities = new ActivitiesClient(Api);
         Designations = new DesignationsClient(Api);
@@ -30,6 +31,9 @@ public sealed class GulouClient
     public ApiConnection Api { get; }
 
     public PlanClient Plan { get; }
+
+    /// <summary>The key's own district, and, with the super-administrator's key, creating and listing districts.</summary>
+    public DistrictsClient Districts { get; }
 
     /// <summary>Institutions, units and their keys (issuing and revoking keys included).</summary>
     public InstitutionsClient Institutions { get; }

@@ -1,4 +1,5 @@
 using Gulou.Events.Api.Dashboard;
+using Gulou.Events.Api.Districts;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Health;
 using Gulou.Events.Api.Infrastructure.Hosting;
@@ -8,6 +9,7 @@ using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Infrastructure.Validation;
+using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress;
 using Gulou.Events.Api.Projections;
@@ -37,6 +39,8 @@ builder.Services
     .AddGulouHealth()
     .AddGulouMarten(settings, plan)
     .AddPlan(plan)
+    .AddInstitutions(settings)
+    .AddDistricts()
     .AddVolunteers()
     .AddProgress()
     .AddReviews()

@@ -1,7 +1,7 @@
+using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Institutions;
 using JasperFx.Events;
-using Marten;
 
 namespace Gulou.Events.Api.Institutions;
 
@@ -39,15 +39,6 @@ public sealed class ApiKeyRecord
     };
 
     public void Apply(IEvent<ApiKeyRevoked> e) => RevokedAt = e.Timestamp;
-}
 
-public static class ApiKeyLookup
-{
-    public static async Task<ApiKeyRecord?> FindAsync(IDocumentStore store, string secretHash, CancellationToken cancellation)
-    {
-        await using var session = store.QuerySession();
-        return await session.Query<ApiKeyRecord>()
-            .Where(k => k.AnyTenant() && k.SecretHash == secretHash)
-            .FirstOrDefaultAsync(cancellation);
-    }
+    public StoredKey ToStoredKey() => new(Id, SecretHash, TenantId, InstitutionId, Role, RevokedAt is not null, Version);
 }

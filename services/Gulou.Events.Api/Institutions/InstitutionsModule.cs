@@ -1,3 +1,5 @@
+using Gulou.Events.Api.Infrastructure.Hosting;
+using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Contracts.Institutions;
 using JasperFx.Events.Projections;
 using Marten;
@@ -21,4 +23,9 @@ public static class InstitutionsModule
             .UniqueIndex(UniqueIndexType.Computed, "ux_api_key_secret_hash", k => k.SecretHash)
             .Index(k => k.InstitutionId);
     }
+
+    /// <summary>The keys behind authentication, and their announcement to every node when one is issued or revoked.</summary>
+    public static IServiceCollection AddInstitutions(this IServiceCollection services, GulouSettings settings) => services
+        .AddSingleton<IApiKeyStore, ApiKeyStore>()
+        .ConfigureMarten((provider, opts) => opts.Listeners.Add(new ApiKeyAnnouncements(provider.GetRequiredService<ApiKeyCache>(), settings.DatabaseSchema)));
 }

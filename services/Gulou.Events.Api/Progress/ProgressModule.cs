@@ -10,16 +10,17 @@ public static class ProgressModule
 {
     public static IServiceCollection AddProgress(this IServiceCollection services) => services.AddScoped<Reading.ProgressReader>();
 
+    /// <summary>The documents the progress projection writes, and nothing else writes: a rebuild (or a district's move) makes them anew from the log.</summary>
+    public static readonly IReadOnlyList<Type> Documents = [typeof(Rollup), typeof(ActivityTally), typeof(DesignationTally), typeof(VolunteerTally), typeof(IndicatorTally), typeof(SchoolTally)];
+
     public static void ConfigureProgress(this StoreOptions opts, CurrentPlan plan)
     {
         opts.Projections.Add(new ProgressProjection(plan), ProjectionLifecycle.Async, ProgressProjection.Name, o =>
         {
-            o.DeleteViewTypeOnTeardown<Rollup>();
-            o.DeleteViewTypeOnTeardown<ActivityTally>();
-            o.DeleteViewTypeOnTeardown<DesignationTally>();
-            o.DeleteViewTypeOnTeardown<VolunteerTally>();
-            o.DeleteViewTypeOnTeardown<IndicatorTally>();
-            o.DeleteViewTypeOnTeardown<SchoolTally>();
+            foreach (var document in Documents)
+            {
+                o.DeleteViewTypeOnTeardown(document);
+            }
         });
 
         opts.Schema.For<Rollup>().Duplicate(r => r.Scope).Duplicate(r => r.Year).Duplicate(r => r.Target).Duplicate(r => r.Measure);

@@ -17,8 +17,8 @@ public enum OperationState
 }
 
 /// <summary>
-/// A rebuild or verification asked for over the API. Kept as a document so that whichever node runs the
-/// projection daemon picks it up, and so that its outcome can be read from any node.
+/// A rebuild or verification asked for over the API. Kept as a document in the main database so that whichever node
+/// runs the projection daemon of the database it concerns picks it up, and so that its outcome can be read from any node.
 /// </summary>
 public sealed class ProjectionOperation
 {
@@ -27,6 +27,12 @@ public sealed class ProjectionOperation
     public OperationKind Kind { get; set; }
 
     public string Projection { get; set; } = "";
+
+    /// <summary>The district whose administrator asked for it: the only one that sees it.</summary>
+    public string? District { get; set; }
+
+    /// <summary>The database of the pool it works on: a rebuild rebuilds the projection for every district there.</summary>
+    public string? Database { get; set; }
 
     public OperationState State { get; set; }
 

@@ -1,4 +1,6 @@
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.Persistence;
+using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Progress;
 using Gulou.Events.Contracts;
 using Marten;
@@ -6,21 +8,23 @@ using Marten;
 namespace Gulou.Events.Api.Projections;
 
 /// <summary>
-/// Rebuilds and verifications asked for over the API. They concern the whole deployment (every district's
-/// documents), so they are kept in the default tenant, one at a time.
+/// Rebuilds and verifications asked for over the API. A verification replays the caller's district; a rebuild
+/// rebuilds the projection in the caller's database, for every district there, so one runs at a time per database.
+/// They are kept in the main database's default tenant, each visible to its own district only.
 /// </summary>
-public sealed class ProjectionOperations(IDocumentStore store, TimeProvider clock)
+public sealed class ProjectionOperations(IDocumentStore store, DistrictDatabases databases, TimeProvider clock)
 {
     /// <summary>The projections that can be rebuilt while the service runs. Inline snapshots are rebuilt offline (<c>projections rebuild</c>).</summary>
     public static readonly IReadOnlyList<string> Rebuildable = [ProgressProjection.Name];
 
     public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromSeconds(30);
 
-    public async Task<ProjectionOperation> RequestAsync(OperationKind kind, string projection, Guid requestedBy, CancellationToken cancellation)
+    public async Task<ProjectionOperation> RequestAsync(OperationKind kind, string projection, Caller caller, CancellationToken cancellation)
     {
+        var database = DistrictTenancy.NameOf(await databases.OfAsync(caller.TenantId));
         await using var session = store.LightweightSession();
         await FailAbandonedAsync(session, cancellation);
-        if (await session.Query<ProjectionOperation>().AnyAsync(o => o.State == OperationState.Requested || o.State == OperationState.Running, cancellation))
+        if (await session.Query<ProjectionOperation>().AnyAsync(o => o.Database == database && (o.State == OperationState.Requested || o.State == OperationState.Running), cancellation))
         {
             throw ProblemException.Conflict(ErrorCodes.InvalidState, "Another rebuild or verification is under way; see GET /api/v1/admin/projections.");
         }
@@ -30,8 +34,10 @@ public sealed class ProjectionOperations(IDocumentStore store, TimeProvider cloc
             Id = Guid.CreateVersion7(),
             Kind = kind,
             Projection = projection,
+            District = caller.TenantId,
+            Database = database,
             State = OperationState.Requested,
-            RequestedBy = requestedBy,
+            RequestedBy = caller.InstitutionId,
             RequestedAt = clock.GetUtcNow(),
         };
         session.Store(operation);
@@ -55,15 +61,23 @@ public sealed class ProjectionOperations(IDocumentStore store, TimeProvider cloc
         }
     }
 
-    public async Task<IReadOnlyList<ProjectionOperation>> RecentAsync(int count, CancellationToken cancellation)
+    public async Task<IReadOnlyList<ProjectionOperation>> RecentAsync(string district, int count, CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
-        return await session.Query<ProjectionOperation>().OrderByDescending(o => o.RequestedAt).Take(count).ToListAsync(cancellation);
+        return await session.Query<ProjectionOperation>().Where(o => o.District == district).OrderByDescending(o => o.RequestedAt).Take(count).ToListAsync(cancellation);
     }
 
-    public async Task<ProjectionOperation?> FindAsync(Guid id, CancellationToken cancellation)
+    /// <summary>Whether a rebuild of <paramref name="projection"/> runs in <paramref name="database"/>, whoever asked for it.</summary>
+    public async Task<bool> RebuildingAsync(string database, string projection, CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
-        return await session.LoadAsync<ProjectionOperation>(id, cancellation);
+        return await session.Query<ProjectionOperation>().AnyAsync(
+            o => o.Database == database && o.Projection == projection && o.Kind == OperationKind.Rebuild && o.State == OperationState.Running, cancellation);
+    }
+
+    public async Task<ProjectionOperation?> FindAsync(Guid id, string district, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<ProjectionOperation>(id, cancellation) is { } operation && operation.District == district ? operation : null;
     }
 }

@@ -1,12 +1,13 @@
 using Gulou.Events.Api.Projections.Verifying;
 using JasperFx;
+using JasperFx.Events.Daemon;
 using Marten;
 
 namespace Gulou.Events.Api.Projections;
 
 /// <summary>
-/// Carries out requested rebuilds and verifications on the node that runs the projection daemon (with several
-/// nodes, whichever holds the daemon's lock), while the service keeps answering.
+/// Carries out requested rebuilds and verifications on the node that runs the projection daemon of the database they
+/// concern (with several nodes, whichever holds that daemon's lock), while the service keeps answering.
 /// </summary>
 public sealed partial class ProjectionOperationsWorker(LocalDaemon local, IDocumentStore store, ProjectionVerifier verifier, TimeProvider clock, ILogger<ProjectionOperationsWorker> logger)
     : BackgroundService
@@ -39,13 +40,17 @@ public sealed partial class ProjectionOperationsWorker(LocalDaemon local, IDocum
 
     private async Task RunNextAsync(CancellationToken cancellation)
     {
-        if (local.Running is not { } daemon)
+        foreach (var (database, daemon) in await local.AllRunningAsync())
         {
-            return;
+            await RunNextAsync(database, daemon, cancellation);
         }
+    }
 
+    private async Task RunNextAsync(string database, IProjectionDaemon daemon, CancellationToken cancellation)
+    {
         await using var session = store.LightweightSession();
-        var operation = await session.Query<ProjectionOperation>().Where(o => o.State == OperationState.Requested).OrderBy(o => o.RequestedAt).FirstOrDefaultAsync(cancellation);
+        var operation = await session.Query<ProjectionOperation>()
+            .Where(o => o.State == OperationState.Requested && o.Database == database).OrderBy(o => o.RequestedAt).FirstOrDefaultAsync(cancellation);
         if (operation is null)
         {
             return;
@@ -75,7 +80,7 @@ public sealed partial class ProjectionOperationsWorker(LocalDaemon local, IDocum
             }
             else
             {
-                var differences = await verifier.VerifyAsync(null, cancellation);
+                var differences = await verifier.VerifyDistrictAsync(operation.District!, null, cancellation);
                 operation.Differences = differences.Take(MaxReportedDifferences).ToList();
                 if (differences.Count > 0)
                 {

@@ -18,17 +18,15 @@ public static partial class TenantBootstrap
 {
     public const string BootstrapLabel = "bootstrap";
 
-    public static async Task EnsureAsync(IDocumentStore store, CurrentPlan plan, string tenantId, string? adminKey, ILogger logger, CancellationToken cancellation)
+    /// <summary>Returns the id of the administrator key, when one was given.</summary>
+    public static async Task<Guid?> EnsureAsync(IDocumentStore store, CurrentPlan plan, string tenantId, string? adminKey, ILogger logger, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession(tenantId);
         session.CorrelationId = "bootstrap";
         session.LastModifiedBy = "bootstrap";
 
         await RecordPlanAsync(session, plan, cancellation);
-        if (adminKey is not null)
-        {
-            await EnsureAdministratorAsync(session, tenantId, adminKey, logger, cancellation);
-        }
+        Guid? keyId = adminKey is null ? null : await EnsureAdministratorAsync(session, tenantId, adminKey, logger, cancellation);
 
         try
         {
@@ -38,6 +36,27 @@ public static partial class TenantBootstrap
         {
             LogRace(logger, tenantId);
         }
+
+        return keyId;
+    }
+
+    /// <summary>
+    /// Another administrator key for a district, beside the ones it has (a lost key, or a district whose creation
+    /// was cut short): records the plan and the administrator institution first when they are missing.
+    /// </summary>
+    public static async Task<IssuedKey> IssueAdministratorKeyAsync(IDocumentStore store, CurrentPlan plan, string tenantId, string label, TimeProvider clock, CancellationToken cancellation)
+    {
+        await using var session = store.LightweightSession(tenantId);
+        session.CorrelationId = "bootstrap";
+        session.LastModifiedBy = "bootstrap";
+
+        await RecordPlanAsync(session, plan, cancellation);
+        var adminId = await EnsureAdministratorInstitutionAsync(session, tenantId, cancellation);
+        var key = ApiKeys.Generate();
+        var keyId = Guid.CreateVersion7();
+        session.Events.StartStream<ApiKeyRecord>(keyId, new ApiKeyIssued(keyId, adminId, Role.Admin, ApiKeys.Hash(key), label));
+        await session.SaveChangesAsync(cancellation);
+        return new IssuedKey(keyId, adminId, key, label, clock.GetUtcNow());
     }
 
     private static async Task RecordPlanAsync(IDocumentSession session, CurrentPlan plan, CancellationToken cancellation)
@@ -60,18 +79,26 @@ public static partial class TenantBootstrap
         }
     }
 
-    private static async Task EnsureAdministratorAsync(IDocumentSession session, string tenantId, string adminKey, ILogger logger, CancellationToken cancellation)
+    /// <summary>The institution a district's administrator keys belong to.</summary>
+    public static Guid AdministratorIdFor(string tenantId) => DeterministicGuid.Create("bootstrap-admin", tenantId);
+
+    private static async Task<Guid> EnsureAdministratorInstitutionAsync(IDocumentSession session, string tenantId, CancellationToken cancellation)
     {
-        var adminId = DeterministicGuid.Create("bootstrap-admin", tenantId);
+        var adminId = AdministratorIdFor(tenantId);
         if (await session.LoadAsync<Institution>(adminId, cancellation) is null)
         {
             session.Events.StartStream<Institution>(adminId,
                 new InstitutionRegistered(adminId, "District administrator", InstitutionKind.Government, Role.Admin, null, []));
         }
 
+        return adminId;
+    }
+
+    private static async Task<Guid> EnsureAdministratorAsync(IDocumentSession session, string tenantId, string adminKey, ILogger logger, CancellationToken cancellation)
+    {
+        var adminId = await EnsureAdministratorInstitutionAsync(session, tenantId, cancellation);
         var hash = ApiKeys.Hash(adminKey);
-        var existing = await ApiKeyLookup.FindAsync(session.DocumentStore, hash, cancellation);
-        if (existing is not null)
+        if (await ApiKeyLookup.FindAsync(session.DocumentStore, hash, cancellation) is { Key: var existing })
         {
             if (existing.TenantId != tenantId)
             {
@@ -83,7 +110,7 @@ public static partial class TenantBootstrap
                 LogRevokedAdminKey(logger, tenantId);
             }
 
-            return;
+            return existing.Id;
         }
 
         // A new configured key replaces the previous bootstrap key.
@@ -98,6 +125,7 @@ public static partial class TenantBootstrap
         var keyId = DeterministicGuid.Create("bootstrap-key", tenantId, hash);
         session.Events.StartStream<ApiKeyRecord>(keyId, new ApiKeyIssued(keyId, adminId, Role.Admin, hash, BootstrapLabel));
         LogIssued(logger, tenantId, keyId);
+        return keyId;
     }
 
     [LoggerMessage(LogLevel.Information, "Another node bootstrapped district {Tenant} at the same time; nothing to do")]

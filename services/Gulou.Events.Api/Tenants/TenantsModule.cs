@@ -4,10 +4,5 @@ namespace Gulou.Events.Api.Tenants;
 
 public static class TenantsModule
 {
-    public static IServiceCollection AddTenants(this IServiceCollection services, GulouSettings settings)
-    {
-        services.AddSingleton(settings);
-        services.AddHostedService<TenantBootstrapService>();
-        return services;
-    }
+    public static IServiceCollection AddTenants(this IServiceCollection services, GulouSettings settings) => services.AddSingleton(settings);
 }

@@ -1,10 +1,6 @@
-using Gulou.Events.Api.Infrastructure.Security;
-using Gulou.Events.Api.Plan;
-using Gulou.Events.Api.Tenants;
+using System.Net;
+using Gulou.Events.Contracts.Districts;
 using Gulou.Events.IntegrationTests.Infrastructure;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
 
 namespace Gulou.Events.BrowserTests.Infrastructure;
@@ -49,14 +45,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumFlags });
     }
 
-    /// <summary>A fresh district with its plan recorded and an administrator key.</summary>
+    /// <summary>A fresh district, created over the API, with its plan recorded and an administrator key.</summary>
     public async Task<District> NewDistrictAsync()
     {
-        var tenant = "b" + Guid.NewGuid().ToString("N")[..12];
-        var adminKey = ApiKeys.Generate();
-        await TenantBootstrap.EnsureAsync(
-            _host!.Services.GetRequiredService<IDocumentStore>(), _host.Services.GetRequiredService<CurrentPlan>(), tenant, adminKey, NullLogger.Instance, CancellationToken.None);
-        return new District(Address, adminKey);
+        var code = "b" + Guid.NewGuid().ToString("N")[..12];
+        using var superAdministrator = new ApiClient(Address, ServiceHost.SuperAdminKey);
+        var created = await superAdministrator.PostAsync<DistrictCreated>("/api/v1/admin/districts", new CreateDistrict(code, $"浏览器测试区 {code[^4..]}"), HttpStatusCode.Created);
+        return new District(Address, created.AdministratorKey.Key, created.District.Name);
     }
 
     public Task<DashboardPage> OpenDashboardAsync() => DashboardPage.OpenAsync(Browser, Address);

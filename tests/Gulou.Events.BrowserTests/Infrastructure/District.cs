@@ -6,9 +6,12 @@ using Gulou.Events.Contracts.Institutions;
 namespace Gulou.Events.BrowserTests.Infrastructure;
 
 /// <summary>A district of its own for one test class, set up over the API.</summary>
-public sealed class District(Uri address, string adminKey)
+public sealed class District(Uri address, string adminKey, string name)
 {
     public ApiClient Admin { get; } = new(address, adminKey);
+
+    /// <summary>The name it was created with, which the dashboard's header shows.</summary>
+    public string Name { get; } = name;
 
     public async Task<Actor> RegisterAsync(string name, Role role, InstitutionKind kind, string? unitCode = null, IReadOnlyList<SchoolStage>? stages = null)
     {

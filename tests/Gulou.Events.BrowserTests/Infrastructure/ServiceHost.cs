@@ -15,6 +15,8 @@ public sealed class ServiceHost(string connectionString) : WebApplicationFactory
 {
     public const string PersonKeySecret = "browser-test-person-key-secret";
 
+    public static readonly string SuperAdminKey = Gulou.Events.Api.Infrastructure.Security.ApiKeys.Generate();
+
     public Uri Address { get; private set; } = null!;
 
     public static ServiceHost Start(string connectionString)
@@ -35,6 +37,7 @@ public sealed class ServiceHost(string connectionString) : WebApplicationFactory
         builder.UseSetting("Gulou:Daemon", "Solo");
         builder.UseSetting("Gulou:DatabaseSchema", "gulou_browser");
         builder.UseSetting("Gulou:PersonKeySecret", PersonKeySecret);
+        builder.UseSetting("Gulou:SuperAdminKey", SuperAdminKey);
         builder.ConfigureServices(services =>
         {
             services.RunWolverineInSoloMode();

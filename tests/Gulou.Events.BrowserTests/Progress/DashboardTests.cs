@@ -319,6 +319,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         var measures = await _page.RowsAsync("#measures tr[data-measure]", "measure");
         Assert.All(plan.Measures, m => Assert.Equal(m.Title.En, measures[m.Code]["title"]));
         Assert.Equal(plan.Title.En, await _page.TextAsync("#plan-title"));
+        Assert.Equal(_scenario.District.Name, await _page.TextAsync("#district-name"));
         Assert.Contains(await _page.TextAsync("article.card[data-target='T-COMPETITION'] [data-figure=status]"), StatusEn);
         await _page.ScreenshotAsync("overview-english");
 

@@ -1,11 +1,11 @@
+using System.Net;
 using Alba;
 using Gulou.Events.Api.Infrastructure.Security;
-using Gulou.Events.Api.Plan;
-using Gulou.Events.Api.Tenants;
+using Gulou.Events.Contracts.Districts;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using Wolverine;
 
 namespace Gulou.Events.IntegrationTests.Infrastructure;
@@ -13,7 +13,8 @@ namespace Gulou.Events.IntegrationTests.Infrastructure;
 /// <summary>
 /// The one integration harness: the real service (Wolverine endpoints, Marten, the projection daemon) in an
 /// Alba host over real PostgreSQL. Every test works in a district (tenant) of its own, so tests need no
-/// clean-up and cannot see each other's data.
+/// clean-up and cannot see each other's data. Districts are created over the API with the super-administrator's
+/// key, in the main database or, when a test asks, in a second database of the same cluster.
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
@@ -33,10 +34,50 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The secret volunteers' ID numbers are hashed under in the tests.</summary>
     public const string PersonKeySecret = "test-person-key-secret";
 
+    /// <summary>The super-administrator key of every test host.</summary>
+    public static readonly string SuperAdminKey = ApiKeys.Generate();
+
+    /// <summary>The name, in the pool, of the second database the fixture's host places districts in when asked.</summary>
+    public const string SecondDatabase = "second";
+
+    public const string Schema = "gulou_tests";
+
+    /// <summary>A database of its own in the same cluster, created when missing.</summary>
+    public string SecondConnectionString { get; private set; } = "";
+
+    /// <summary>The settings that give a host started on <see cref="Schema"/> the same pool of databases as the fixture's.</summary>
+    public IReadOnlyDictionary<string, string> PoolSettings => new Dictionary<string, string> { [$"Gulou:Databases:{SecondDatabase}"] = SecondConnectionString };
+
     public async Task InitializeAsync()
     {
         (ConnectionString, _container) = await TestDatabase.AcquireAsync();
-        Host = await StartHostAsync(ConnectionString, "gulou_tests", logs: Logs, configure: services => services.AddSingleton<TimeProvider>(Clock));
+        SecondConnectionString = await CreateDatabaseAsync(ConnectionString, "_second");
+        Host = await StartHostAsync(ConnectionString, Schema, PoolSettings, Logs, services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A database named after the given one with <paramref name="suffix"/>, in the same cluster; its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string connectionString, string suffix)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var name = builder.Database + suffix;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var exists = new NpgsqlCommand("select count(*) from pg_database where datname = $1", connection) { Parameters = { new() { Value = name } } };
+        if ((long)(await exists.ExecuteScalarAsync())! == 0)
+        {
+            await using var create = new NpgsqlCommand($"create database \"{name}\"", connection);
+            try
+            {
+                await create.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+                // created by another test process at the same moment
+            }
+        }
+
+        builder.Database = name;
+        return builder.ConnectionString;
     }
 
     /// <summary>The service in a test host, on its own schema, running its projection daemon alone.</summary>
@@ -50,6 +91,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Gulou:Daemon", "Solo");
             builder.UseSetting("Gulou:DatabaseSchema", schema);
             builder.UseSetting("Gulou:PersonKeySecret", PersonKeySecret);
+            builder.UseSetting("Gulou:SuperAdminKey", SuperAdminKey);
             // Tests share keys across many quick requests; the limiter's own test runs a host with a low limit.
             builder.UseSetting("Gulou:RateLimit:PermitsPerSecond", "100000");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -81,16 +123,20 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh district with its plan recorded and an administrator key.</summary>
-    public async Task<District> NewDistrictAsync()
+    public Task<District> NewDistrictAsync() => NewDistrictAsync(null);
+
+    /// <summary>A fresh district, created over the API, in the named database of the pool (the main one when null).</summary>
+    public async Task<District> NewDistrictAsync(string? database)
     {
-        var tenant = "t" + Guid.NewGuid().ToString("N")[..12];
-        var adminKey = ApiKeys.Generate();
-        var plan = Host.Services.GetRequiredService<CurrentPlan>();
-        await TenantBootstrap.EnsureAsync(Store, plan, tenant, adminKey, NullLogger.Instance, CancellationToken.None);
-        return new District(this, tenant, adminKey);
+        var code = "t" + Guid.NewGuid().ToString("N")[..12];
+        var created = (await SuperAdmin.PostAsync("/api/v1/admin/districts", new CreateDistrict(code, $"测试区 {code}", database)))
+            .ShouldBe(HttpStatusCode.Created).As<DistrictCreated>();
+        return new District(this, code, created.AdministratorKey.Key);
     }
 
     public ApiClient Anonymous => new(Host, null);
+
+    public ApiClient SuperAdmin => new(Host, SuperAdminKey);
 }
 
 [CollectionDefinition(Name)]

@@ -3,7 +3,7 @@ using Gulou.Events.Tests;
 
 namespace Gulou.Events.IntegrationTests.Infrastructure;
 
-/// <summary>The service's command line, run as its own process against the tests' schema.</summary>
+/// <summary>The service's command line in a process of its own, against the fixture's database and schema.</summary>
 public static class ServiceCommand
 {
     /// <summary>Runs the command; returns its exit code and what it printed.</summary>
@@ -16,7 +16,7 @@ public static class ServiceCommand
             WorkingDirectory = RepositoryRoot.Combine("services", "Gulou.Events.Api"),
         };
         start.Environment["ConnectionStrings__Gulou"] = app.ConnectionString;
-        start.Environment["Gulou__DatabaseSchema"] = "gulou_tests";
+        start.Environment["Gulou__DatabaseSchema"] = AppFixture.Schema;
         start.Environment["Gulou__Daemon"] = "Disabled";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Designations;
+using Gulou.Events.Contracts.Districts;
 using Gulou.Events.Contracts.Indicators;
 using Gulou.Events.Contracts.Institutions;
 using Gulou.Events.Contracts.Reviews;
@@ -15,7 +16,9 @@ namespace Gulou.Events.IntegrationTests.Security;
 /// <summary>
 /// Every route of the OpenAPI document against every kind of caller: the ones a route admits get past
 /// authorisation (whatever their body then earns them), every other one gets 401 or 403 and changes nothing.
-/// A route missing from the table below fails the test, so a new route cannot ship without its rule.
+/// A route missing from the table below fails the test, so a new route cannot ship without its rule. Then every
+/// route again with the keys of a second district, created over the API in the second database: whatever they are
+/// admitted to, they change nothing in the first district and see nothing of it.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class AuthorizationMatrixTests(AppFixture app)
@@ -31,6 +34,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         Coordinator,
         Auditor,
         Admin,
+        SuperAdmin,
     }
 
     private static readonly Caller[] Everyone = [Caller.Owner, Caller.OtherPartner, Caller.LeadUnit, Caller.OtherUnit, Caller.Coordinator, Caller.Auditor, Caller.Admin];
@@ -101,6 +105,10 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /api/v1/admin/projections/verify"] = [Caller.Admin],
         ["GET /api/v1/admin/projections"] = [Caller.Admin],
         ["GET /api/v1/admin/projections/operations/{id}"] = [Caller.Admin],
+        ["GET /api/v1/district"] = Everyone,
+        ["POST /api/v1/admin/districts"] = [Caller.SuperAdmin],
+        ["GET /api/v1/admin/districts"] = [Caller.SuperAdmin],
+        ["POST /api/v1/admin/districts/{code}/keys"] = [Caller.SuperAdmin],
     };
 
     [Fact]
@@ -108,11 +116,13 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     {
         var routes = await OpenApiRoutes.ListAsync(app);
         Assert.Empty(routes.Except(Rules.Keys));
+        var elsewhere = await Elsewhere.CreateAsync(app);
 
         foreach (var route in routes)
         {
             // One district per route; the callers it refuses go first, so the state they meet is the same.
             var world = await World.CreateAsync(app);
+            await elsewhere.SeeNothingOfAsync(world, route);
             foreach (var caller in Enum.GetValues<Caller>().OrderBy(c => Rules[route].Contains(c)))
             {
                 var admitted = Rules[route].Contains(caller);
@@ -180,19 +190,29 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             world._keys[Caller.Coordinator] = coordinator.Key;
             world._keys[Caller.Auditor] = auditor.Key;
             world._keys[Caller.Admin] = d.Admin.Key;
+            world._keys[Caller.SuperAdmin] = AppFixture.SuperAdminKey;
             world._values["activity"] = activity.Id.ToString();
             world._values["institution"] = owner.InstitutionId.ToString();
             world._values["key"] = spareKey.ToString();
             world._values["designation"] = designation.Id.ToString();
             world._values["person"] = volunteer.PersonKey;
+            world._values["revokedInstitution"] = revoked.InstitutionId.ToString();
+            world._values["otherInstitution"] = other.InstitutionId.ToString();
+            world._values["revokedKey"] = revokedKey.ToString();
             return world;
         }
 
-        public async Task<ApiResponse> SendAsync(string route, Caller caller)
+        /// <summary>What no caller of another district may ever see: the ids of this district's records and its code.</summary>
+        public IEnumerable<string> Secrets => [District.TenantId, .. _values.Values];
+
+        public Task<ApiResponse> SendAsync(string route, Caller caller) => SendAsync(route, _keys[caller]);
+
+        /// <summary>The route with this district's records in its path.</summary>
+        public string UrlFor(string route)
         {
             var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
             var template = route[(method.Length + 1)..];
-            var url = template
+            return template
                 .Replace("/activities/{id}", $"/activities/{_values["activity"]}", StringComparison.Ordinal)
                 .Replace("/institutions/{id}", $"/institutions/{_values["institution"]}", StringComparison.Ordinal)
                 .Replace("/designations/{id}", $"/designations/{_values["designation"]}", StringComparison.Ordinal)
@@ -205,8 +225,16 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 .Replace("/measures/{code}", "/measures/ACT-02", StringComparison.Ordinal)
                 .Replace("{unitCode}", "EDU", StringComparison.Ordinal)
                 .Replace("{year}", "2023", StringComparison.Ordinal)
+                .Replace("{code}", District.TenantId, StringComparison.Ordinal)
                 + (template is "/api/v1/activities/duplicates" or "/api/v1/schools" ? "?year=2023" : "");
-            var client = new ApiClient(_app.Host, _keys[caller]);
+        }
+
+        public async Task<ApiResponse> SendAsync(string route, string? key)
+        {
+            var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
+            var template = route[(method.Length + 1)..];
+            var url = UrlFor(route);
+            var client = new ApiClient(_app.Host, key);
             return method switch
             {
                 "GET" => await client.GetAsync(url),
@@ -240,7 +268,63 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             _ when template.EndsWith("/submission", StringComparison.Ordinal) || template.EndsWith("/acceptance", StringComparison.Ordinal) => new SignOffUnitYear(),
             _ when template.EndsWith("/return", StringComparison.Ordinal) => new ReturnUnitYear("补充材料"),
             _ when template.EndsWith("/exceptions", StringComparison.Ordinal) => new YearExceptionGrant(Guid.Parse(_values["institution"]), "补报", DateTimeOffset.UtcNow.AddDays(7)),
+            "/api/v1/admin/districts" => new CreateDistrict("t" + Guid.NewGuid().ToString("N")[..12], "新区"),
             _ => null,
         };
+    }
+
+    /// <summary>A second district, created over the API in the second database, with a key for every role.</summary>
+    private sealed class Elsewhere
+    {
+        private readonly List<Actor> _callers = [];
+
+        public static async Task<Elsewhere> CreateAsync(AppFixture app)
+        {
+            var district = await app.NewDistrictAsync(AppFixture.SecondDatabase);
+            var elsewhere = new Elsewhere();
+            elsewhere._callers.AddRange(
+            [
+                district.Admin,
+                await district.PartnerAsync("外区大学"),
+                await district.UnitAsync("EDU", "外区教育局"),
+                await district.AuditorAsync("外区审计局"),
+            ]);
+            await elsewhere._callers[1].ReportAsync(Reports.LabOpenDay("ELSEWHERE-1"));
+            return elsewhere;
+        }
+
+        /// <summary>
+        /// Every caller of this district on the route, aimed at the other district's records: never a 5xx, never one of
+        /// the other district's ids or its code in the answer, never an event in the other district; a record of the
+        /// other district named in the path is not found (or the role is refused first).
+        /// </summary>
+        public async Task SeeNothingOfAsync(World world, string route)
+        {
+            string[] records = ["{id}", "{keyId}", "{personKey}", "/districts/{code}"];
+            var addressesRecord = records.Any(r => route.Contains(r, StringComparison.Ordinal));
+            foreach (var caller in _callers)
+            {
+                if (caller == _callers[0] && route.StartsWith("POST /api/v1/admin/projections/", StringComparison.Ordinal))
+                {
+                    continue; // starts background work over the whole second database; ProjectionOperationTests covers it
+                }
+
+                var before = await world.District.EventCountAsync();
+                var response = await world.SendAsync(route, caller.Key);
+
+                Assert.True((int)response.Status < 500, $"a key of another district on {route}: {response.Body}");
+                foreach (var secret in world.Secrets.Where(secret => !world.UrlFor(route).Contains(secret, StringComparison.Ordinal)))
+                {
+                    Assert.False(response.Body.Contains(secret, StringComparison.Ordinal), $"a key of another district on {route} saw {secret}: {response.Body}");
+                }
+
+                Assert.Equal(before, await world.District.EventCountAsync());
+                if (addressesRecord)
+                {
+                    Assert.True(response.Status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
+                        $"a key of another district on {route}: expected 404 or 403, got {(int)response.Status} {response.Body}");
+                }
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@ import { renderReview } from './review.js';
 import { renderInstitutions, renderMeasures, renderUnits } from './tables.js';
 import { figure, renderTargets } from './targets.js';
 
-const state = { plan: null, live: null, review: null, annual: null, year: '', asOf: '' };
+const state = { plan: null, district: null, live: null, review: null, annual: null, year: '', asOf: '' };
 const message = byId('message');
 const yearSelect = byId('year');
 const asOfInput = byId('as-of');
@@ -33,7 +33,8 @@ function showMessage(error) {
 
 function signOut(error) {
   forgetKey();
-  state.plan = state.live = state.review = state.annual = null;
+  state.plan = state.district = state.live = state.review = state.annual = null;
+  byId('district-name').textContent = '';
   for (const id of ['controls', 'live', 'review']) byId(id).hidden = true;
   byId('key-panel').hidden = false;
   document.body.dataset.view = 'key';
@@ -107,6 +108,7 @@ function renderHeader() {
   translateStatic();
   byId('language').textContent = t('language');
   if (!state.plan) return;
+  byId('district-name').textContent = state.district?.name ?? '';
   byId('plan-title').textContent = pick(state.plan.title);
   byId('plan-period').textContent = t('period', state.plan.period);
   const years = [];
@@ -146,7 +148,7 @@ async function start() {
   byId('key-panel').hidden = true;
   document.body.dataset.view = 'loading';
   try {
-    state.plan = await get('/api/v1/plan');
+    [state.plan, state.district] = await Promise.all([get('/api/v1/plan'), get('/api/v1/district')]);
   } catch (error) {
     fail(error);
     return;

@@ -4,12 +4,16 @@ namespace Gulou.Events.Api.Infrastructure.Hosting;
 
 /// <summary>
 /// The service's settings. Each has a configuration key (appsettings, <c>Gulou__…</c> environment variables)
-/// and, where the scripts use one, a plain environment variable (<c>GULOU_DB</c>, <c>GULOU_ADMIN_KEY</c>, <c>GULOU_URLS</c>).
+/// and, where the scripts use one, a plain environment variable (<c>GULOU_DB</c>, <c>GULOU_ADMIN_KEY</c>,
+/// <c>GULOU_SUPER_ADMIN_KEY</c>, <c>GULOU_URLS</c>).
 /// </summary>
 public sealed record GulouSettings
 {
     /// <summary>Used when no connection string is configured, so that commands that need no database (codegen, openapi) still run.</summary>
     private const string LocalDatabase = "Host=127.0.0.1;Port=5432;Database=gulou;Username=postgres";
+
+    /// <summary>The name of the database of the configured connection string: it holds the district registry and every district placed nowhere else.</summary>
+    public const string MainDatabase = "main";
 
     public required string ConnectionString { get; init; }
 
@@ -20,6 +24,18 @@ public sealed record GulouSettings
 
     /// <summary>The bootstrap administrator key of the default tenant.</summary>
     public string? AdminKey { get; init; }
+
+    /// <summary>The key that creates and lists districts (and reads nothing of theirs); none: no district is created at run time.</summary>
+    public string? SuperAdminKey { get; init; }
+
+    /// <summary>The name the default district is registered under.</summary>
+    public string DefaultDistrictName { get; init; } = "鼓楼区";
+
+    /// <summary>
+    /// Further PostgreSQL databases districts can be placed in, by name (<c>Gulou:Databases:&lt;name&gt;</c>, a connection
+    /// string each). The configured connection string is the database named <see cref="MainDatabase"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Databases { get; init; } = new Dictionary<string, string>();
 
     /// <summary>A plan catalog file that replaces the one shipped with the service.</summary>
     public string? PlanFile { get; init; }
@@ -44,6 +60,11 @@ public sealed record GulouSettings
             HasConfiguredDatabase = !string.IsNullOrWhiteSpace(connectionString),
             DefaultTenant = configuration["Gulou:DefaultTenant"] ?? "gulou",
             AdminKey = NullIfBlank(configuration["Gulou:AdminKey"] ?? configuration["GULOU_ADMIN_KEY"]),
+            SuperAdminKey = NullIfBlank(configuration["Gulou:SuperAdminKey"] ?? configuration["GULOU_SUPER_ADMIN_KEY"]),
+            DefaultDistrictName = NullIfBlank(configuration["Gulou:DefaultDistrictName"]) ?? "鼓楼区",
+            Databases = configuration.GetSection("Gulou:Databases").GetChildren()
+                .Where(d => !string.IsNullOrWhiteSpace(d.Value))
+                .ToDictionary(d => d.Key, d => d.Value!.Trim(), StringComparer.Ordinal),
             PlanFile = NullIfBlank(configuration["Gulou:PlanFile"]),
             PersonKeySecret = NullIfBlank(configuration["Gulou:PersonKeySecret"] ?? configuration["GULOU_PERSON_KEY_SECRET"]),
             DatabaseSchema = configuration["Gulou:DatabaseSchema"] ?? "gulou",

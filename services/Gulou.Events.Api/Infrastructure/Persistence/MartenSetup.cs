@@ -1,5 +1,6 @@
 using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Designations;
+using Gulou.Events.Api.Districts;
 using Gulou.Events.Api.Indicators;
 using Gulou.Events.Api.Progress;
 using Gulou.Events.Api.Projections;
@@ -20,14 +21,15 @@ namespace Gulou.Events.Api.Infrastructure.Persistence;
 public static class MartenSetup
 {
     /// <summary>
-    /// One PostgreSQL schema holds the event log, the projections and Wolverine's inbox/outbox. Events and
-    /// documents are conjoined-tenanted: each district (tenant) sees only its own, in one database.
+    /// One PostgreSQL schema holds the event log, the projections and Wolverine's inbox/outbox, in each database of
+    /// the pool. Events and documents are conjoined-tenanted: each district (tenant) sees only its own, in the
+    /// database it is assigned to.
     /// </summary>
     public static IServiceCollection AddGulouMarten(this IServiceCollection services, GulouSettings settings, CurrentPlan plan)
     {
         var marten = services.AddMarten(opts =>
             {
-                opts.Connection(settings.ConnectionString);
+                DistrictTenancy.Use(opts, settings.ConnectionString, settings.Databases, settings.DatabaseSchema);
                 opts.DatabaseSchemaName = settings.DatabaseSchema;
                 opts.AutoCreateSchemaObjects = settings.AutoCreateSchema ? AutoCreate.CreateOrUpdate : AutoCreate.None;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
@@ -40,6 +42,7 @@ public static class MartenSetup
                 opts.Events.MetadataConfig.UserNameEnabled = true;
                 opts.Events.MetadataConfig.HeadersEnabled = true;
 
+                opts.ConfigureDistricts();
                 opts.ConfigurePlan();
                 opts.ConfigureInstitutions();
                 opts.ConfigureActivities();
@@ -52,7 +55,8 @@ public static class MartenSetup
             })
             .UseLightweightSessions()
             .AddAsyncDaemon(settings.Daemon)
-            .IntegrateWithWolverine();
+            .IntegrateWithWolverine(w => w.MainDatabaseConnectionString = settings.ConnectionString);
+        services.AddSingleton<DistrictDatabases>();
         if (settings.AutoCreateSchema)
         {
             // At start-up rather than on a first request, so that concurrent first requests race on no DDL.

@@ -10,6 +10,9 @@ public static class AccessRoles
     public const string Partner = "partner";
     public const string Auditor = "auditor";
 
+    /// <summary>The holder of the configured super-administrator key: manages districts, belongs to none.</summary>
+    public const string SuperAdmin = "super_admin";
+
     /// <summary>Everyone who may read figures and other institutions' records.</summary>
     public const string Readers = "admin,unit,auditor,partner";
 

@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Gulou.Events.Api.Infrastructure.Errors;
-using Gulou.Events.Api.Institutions;
 using Gulou.Events.Contracts;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -11,13 +9,16 @@ namespace Gulou.Events.Api.Infrastructure.Security;
 
 /// <summary>
 /// Authenticates <c>X-Api-Key</c> against the stored key hashes. A missing, unknown or revoked key is 401;
-/// a known key without the role an endpoint needs is 403. Both answer with problem details.
+/// a known key without the role an endpoint needs is 403. Both answer with problem details. Keys are found in
+/// <see cref="ApiKeyCache"/>; the super-administrator key of the configuration belongs to no district.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IDocumentStore store,
+    ApiKeyCache cache,
+    IApiKeyStore keys,
+    SuperAdministrator superAdministrator,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -37,28 +38,35 @@ public sealed class ApiKeyAuthenticationHandler(
             return Fail("The X-Api-Key header is not a key issued by this service.");
         }
 
-        var record = await ApiKeyLookup.FindAsync(store, ApiKeys.Hash(key), Context.RequestAborted);
-        if (record is null || !ApiKeys.Matches(key, record.SecretHash))
+        var hash = ApiKeys.Hash(key);
+        if (superAdministrator.Holds(hash))
+        {
+            return Success(superAdministrator.Claims());
+        }
+
+        var found = await cache.FindAsync(hash, keys, Context.RequestAborted);
+        if (found?.Key is not { } record || !ApiKeys.Matches(key, record.SecretHash))
         {
             return Fail("The X-Api-Key header is not a key issued by this service.");
         }
 
-        if (record.RevokedAt is not null)
+        if (record.Revoked)
         {
             return Fail("This key has been revoked.");
         }
 
-        Claim[] claims =
+        return Success(
         [
-            new(ClaimTypes.NameIdentifier, record.Id.ToString()),
+            new(ClaimTypes.NameIdentifier, record.KeyId.ToString()),
             new(ClaimTypes.Role, AccessRoles.NameOf(record.Role)),
-            new(GulouClaims.KeyId, record.Id.ToString()),
+            new(GulouClaims.KeyId, record.KeyId.ToString()),
             new(GulouClaims.InstitutionId, record.InstitutionId.ToString()),
             new(GulouClaims.Tenant, record.TenantId),
-        ];
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        ]);
     }
+
+    private static AuthenticateResult Success(Claim[] claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

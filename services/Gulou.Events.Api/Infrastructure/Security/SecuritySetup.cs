@@ -10,9 +10,14 @@ public static class SecuritySetup
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
-        // Every endpoint needs a key unless it says [AllowAnonymous] (probes, the OpenAPI document, the dashboard page).
+        // Every endpoint needs a district's key unless it says [AllowAnonymous] (probes, the OpenAPI document, the
+        // dashboard page) or names its roles; the super-administrator's key belongs to no district.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser().RequireClaim(GulouClaims.Tenant).Build());
+        services.AddSingleton<SuperAdministrator>();
+        services.AddSingleton<ApiKeyCache>();
+        services.AddHostedService<ApiKeyListener>();
         return services;
     }
 }

@@ -29,7 +29,7 @@ public static class ProgressFreshness
         var deadline = DateTimeOffset.UtcNow.AddSeconds(waitSeconds ?? 10);
         while (true)
         {
-            var (applied, highWater) = await PositionsAsync(store, cancellation);
+            var (applied, highWater) = await PositionsAsync(store, session.TenantId, cancellation);
             if (target is null || applied >= target || DateTimeOffset.UtcNow >= deadline)
             {
                 return new Freshness(applied, highWater, applied >= Math.Max(highWater, target ?? 0));
@@ -39,9 +39,10 @@ public static class ProgressFreshness
         }
     }
 
-    private static async Task<(long Applied, long HighWater)> PositionsAsync(IDocumentStore store, CancellationToken cancellation)
+    /// <summary>The positions in the district's database: each database of the pool has its own log and daemon.</summary>
+    private static async Task<(long Applied, long HighWater)> PositionsAsync(IDocumentStore store, string district, CancellationToken cancellation)
     {
-        var shards = await store.Advanced.AllProjectionProgress(token: cancellation);
+        var shards = await store.Advanced.AllProjectionProgress(district, cancellation);
         long Of(string name) => shards.FirstOrDefault(s => s.ShardName == name)?.Sequence ?? 0;
         return (Of(ProgressShard), Of("HighWaterMark"));
     }

@@ -10,8 +10,8 @@ namespace Gulou.Events.Api.Projections.Rebuilding;
 public static class ProjectionOperationEndpoints
 {
     /// <summary>
-    /// Rebuilds a projection from the event log in the background (the service keeps answering). Follow it with
-    /// <c>GET /api/v1/admin/projections</c>.
+    /// Rebuilds a projection from the event log in the background (the service keeps answering), in the database the
+    /// caller's district lives in. Follow it with <c>GET /api/v1/admin/projections</c>.
     /// </summary>
     [WolverinePost("/api/v1/admin/projections/rebuild", OperationId = "RebuildProjection")]
     [Authorize(Roles = AccessRoles.Admin)]
@@ -24,24 +24,24 @@ public static class ProjectionOperationEndpoints
                 $"'{name}' cannot be rebuilt while the service runs; rebuildable: {string.Join(", ", ProjectionOperations.Rebuildable)}. Inline snapshots are rebuilt offline with `projections rebuild`.");
         }
 
-        var operation = await operations.RequestAsync(OperationKind.Rebuild, name, caller.InstitutionId, cancellation);
+        var operation = await operations.RequestAsync(OperationKind.Rebuild, name, caller, cancellation);
         return TypedResults.Accepted($"/api/v1/admin/projections/operations/{operation.Id}", operation.ToDto());
     }
 
     /// <summary>
-    /// Replays the whole log into scratch copies of every projection and compares them document by document with
-    /// the live ones, in the background. The operation fails, listing the differences, when any document differs.
+    /// Replays the district's whole log into scratch copies of every projection and compares them document by document
+    /// with the live ones, in the background. The operation fails, listing the differences, when any document differs.
     /// </summary>
     [WolverinePost("/api/v1/admin/projections/verify", OperationId = "VerifyProjections")]
     [Authorize(Roles = AccessRoles.Admin)]
     public static async Task<Accepted<ProjectionOperationDto>> Verify(Caller caller, ProjectionOperations operations, CancellationToken cancellation)
     {
-        var operation = await operations.RequestAsync(OperationKind.Verify, "all", caller.InstitutionId, cancellation);
+        var operation = await operations.RequestAsync(OperationKind.Verify, "all", caller, cancellation);
         return TypedResults.Accepted($"/api/v1/admin/projections/operations/{operation.Id}", operation.ToDto());
     }
 
     [WolverineGet("/api/v1/admin/projections/operations/{id}", OperationId = "GetProjectionOperation")]
     [Authorize(Roles = AccessRoles.Admin)]
-    public static async Task<ProjectionOperationDto> Get(Guid id, ProjectionOperations operations, CancellationToken cancellation) =>
-        (await operations.FindAsync(id, cancellation) ?? throw ProblemException.NotFound("projection operation", id)).ToDto();
+    public static async Task<ProjectionOperationDto> Get(Guid id, Caller caller, ProjectionOperations operations, CancellationToken cancellation) =>
+        (await operations.FindAsync(id, caller.TenantId, cancellation) ?? throw ProblemException.NotFound("projection operation", id)).ToDto();
 }

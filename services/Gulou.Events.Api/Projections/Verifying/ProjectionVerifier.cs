@@ -1,6 +1,8 @@
 using System.Reflection;
 using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Designations;
+using Gulou.Events.Api.Districts;
+using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Indicators;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
@@ -11,6 +13,7 @@ using Gulou.Events.Api.Reviews;
 using Gulou.Events.Api.Volunteers;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Designations;
+using Gulou.Events.Contracts.Districts;
 using Gulou.Events.Contracts.Indicators;
 using Gulou.Events.Contracts.Institutions;
 using Gulou.Events.Contracts.Plan;
@@ -18,6 +21,7 @@ using Gulou.Events.Contracts.Reviews;
 using Gulou.Events.Contracts.Volunteers;
 using JasperFx.Events;
 using Marten;
+using Marten.Storage;
 
 namespace Gulou.Events.Api.Projections.Verifying;
 
@@ -28,27 +32,39 @@ public sealed record VerificationProgress(string Tenant, long StreamsDone, long 
 /// documents) and compares them document by document with the live ones: the progress projection's rollups and
 /// tallies, and every inline snapshot. Streams are replayed a chunk at a time, so memory stays bounded.
 /// </summary>
-public sealed class ProjectionVerifier(IDocumentStore store, CurrentPlan plan)
+public sealed class ProjectionVerifier(IDocumentStore store, DistrictDatabases databases, CurrentPlan plan)
 {
     private const int ChunkSize = 500;
 
+    /// <summary>Every district (and the registry) in every database of the pool.</summary>
     public async Task<IReadOnlyList<string>> VerifyAsync(IProgress<VerificationProgress>? progress, CancellationToken cancellation)
     {
         var differences = new List<string>();
-        await using var global = store.QuerySession();
         var schema = store.Options.Events.DatabaseSchemaName;
-        var tenants = await global.AdvancedSql.QueryAsync<string>($"select distinct tenant_id from {schema}.mt_streams order by tenant_id", cancellation);
-        foreach (var tenant in tenants)
+        foreach (var database in await databases.AllAsync())
         {
-            await VerifyTenantAsync(tenant, schema, differences, progress, cancellation);
+            await using var global = store.QuerySession(Marten.Services.SessionOptions.ForDatabase(database));
+            var tenants = await global.AdvancedSql.QueryAsync<string>($"select distinct tenant_id from {schema}.mt_streams order by tenant_id", cancellation);
+            foreach (var tenant in tenants)
+            {
+                await VerifyTenantAsync(database, tenant, schema, differences, progress, cancellation);
+            }
         }
 
         return differences;
     }
 
-    private async Task VerifyTenantAsync(string tenant, string schema, List<string> differences, IProgress<VerificationProgress>? progress, CancellationToken cancellation)
+    /// <summary>One district, in the database it lives in.</summary>
+    public async Task<IReadOnlyList<string>> VerifyDistrictAsync(string district, IProgress<VerificationProgress>? progress, CancellationToken cancellation)
     {
-        await using var session = store.QuerySession(tenant);
+        var differences = new List<string>();
+        await VerifyTenantAsync(await databases.OfAsync(district), district, store.Options.Events.DatabaseSchemaName, differences, progress, cancellation);
+        return differences;
+    }
+
+    private async Task VerifyTenantAsync(IMartenDatabase database, string tenant, string schema, List<string> differences, IProgress<VerificationProgress>? progress, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession(Marten.Services.SessionOptions.ForDatabase(tenant, database));
         var streams = await session.AdvancedSql.QueryAsync<Guid>($"select id from {schema}.mt_streams where tenant_id = ? order by id", cancellation, tenant);
         var replay = new MemoryProgressStorage();
         var fold = new ProgressFold(plan);
@@ -101,6 +117,7 @@ public sealed class ProjectionVerifier(IDocumentStore store, CurrentPlan plan)
         await CompareSnapshotsAsync<IndicatorRecord, IndicatorObserved>(session, tenant, byStream, differences, cancellation);
         await CompareSnapshotsAsync<IndicatorRecord, RankObserved>(session, tenant, byStream, differences, cancellation);
         await CompareSnapshotsAsync<YearReview, IYearReviewEvent>(session, tenant, byStream, differences, cancellation);
+        await CompareSnapshotsAsync<DistrictRecord, DistrictRegistered>(session, tenant, byStream, differences, cancellation);
     }
 
     /// <summary>Streams that start with <typeparamref name="TFirst"/> are aggregated into <typeparamref name="T"/> the way the inline projection does.</summary>

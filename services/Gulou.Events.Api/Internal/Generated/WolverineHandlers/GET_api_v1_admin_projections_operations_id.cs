@@ -39,9 +39,10 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var caller = Gulou.Events.Api.Infrastructure.Security.Caller.From(httpContext.User);
             
             // The actual HTTP request handler execution
-            var projectionOperationDto_response = await Gulou.Events.Api.Projections.Rebuilding.ProjectionOperationEndpoints.Get(id, _projectionOperations, httpContext.RequestAborted).ConfigureAwait(false);
+            var projectionOperationDto_response = await Gulou.Events.Api.Projections.Rebuilding.ProjectionOperationEndpoints.Get(id, caller, _projectionOperations, httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, projectionOperationDto_response, 404);
