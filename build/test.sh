@@ -9,36 +9,15 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/pg.sh
 source "$root/build/lib/pg.sh"
+# shellcheck source=lib/testdb.sh
+source "$root/build/lib/testdb.sh"
 # shellcheck source=lib/chromium.sh
 source "$root/build/lib/chromium.sh"
 gulou_require_dotnet
 gulou_require_chromium
 cd "$root"
 
-docker_answers() {
-  local socket=${DOCKER_HOST:-}; socket=${socket#unix://}
-  [ -n "${DOCKER_HOST:-}" ] || socket=/var/run/docker.sock
-  [ -S "$socket" ] && command -v curl >/dev/null 2>&1 || return 1
-  local api
-  api=$(curl -s --max-time 3 --unix-socket "$socket" http://docker/version | sed -n 's/.*"ApiVersion":"\([0-9.]*\)".*/\1/p')
-  [ -n "$api" ] && [ "$(printf '%s\n1.44\n' "$api" | sort -V | head -n 1)" = "1.44" ]
-}
-
-own_cluster=0
-if [ -n "${GULOU_TEST_DB:-}" ]; then
-  gulou_log "tests use GULOU_TEST_DB"
-elif docker_answers; then
-  gulou_log "tests use Testcontainers' PostgreSQL"
-else
-  gulou_log "no Docker engine answers: starting a private PostgreSQL for the tests"
-  gulou_pg_start "$root/.local/pg-test" fast
-  "$GULOU_PG_BIN/psql" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -d postgres -qc 'drop database if exists gulou_tests with (force)' >/dev/null
-  gulou_pg_createdb gulou_tests
-  GULOU_TEST_DB=$(gulou_pg_connection_string gulou_tests 200)
-  export GULOU_TEST_DB
-  own_cluster=1
-fi
-[ "$own_cluster" = 1 ] && trap 'gulou_pg_stop' EXIT
+gulou_test_db "$root"
 
 gulou_log "building"
 dotnet build Gulou.Events.sln -c Debug -nologo -clp:ErrorsOnly

@@ -56,6 +56,7 @@ app.UseGulouRequestBodyLimit();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseGulouRouteIds();
 app.MapGulouHealth();
 app.MapGulouEndpoints();
 

@@ -1,8 +1,10 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -32,6 +34,8 @@ public static class CorrectActivityEndpoint
     /// of a verified or rejected activity opens its verification again.
     /// </summary>
     [WolverinePost("/api/v1/activities/{id}/corrections", OperationId = "CorrectActivity")]
+    [Refuses(403, ErrorCodes.Forbidden, "another institution reported the activity")]
+    [Refuses(409, ErrorCodes.InvalidState, "the activity was retracted")]
     [Authorize(Roles = AccessRoles.Partner)]
     public static Task<ActivityDto> Post(Guid id, CorrectActivity request, Caller caller, IDocumentSession session, CancellationToken cancellation) =>
         ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a), cancellation);

@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using System.Linq.Expressions;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
@@ -22,6 +23,7 @@ public static class ListActivitiesEndpoint
     /// status, and the drill-down filters target, unit and counted. A partner lists only its own.
     /// </summary>
     [WolverineGet("/api/v1/activities", OperationId = "ListActivities")]
+    [Refuses(403, ErrorCodes.Forbidden, "a partner's key asks for another institution's activities")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<PagedList<ActivityDto>> List([AsParameters] ActivityQuery query, Caller caller, CurrentPlan plan, IQuerySession session, CancellationToken cancellation)
     {

@@ -1,8 +1,10 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -29,6 +31,8 @@ public static class VerifyActivityEndpoint
     /// figures leave rejected activities out; verified figures count only verified ones.
     /// </summary>
     [WolverinePost("/api/v1/activities/{id}/verification", OperationId = "VerifyActivity")]
+    [Refuses(403, ErrorCodes.Forbidden, "the unit leads none of the activity's measures")]
+    [Refuses(409, ErrorCodes.InvalidState, "the activity was retracted")]
     [Authorize(Roles = AccessRoles.Unit)]
     public static async Task<ActivityDto> Post(Guid id, VerifyActivity request, Caller caller, IDocumentSession session, CancellationToken cancellation)
     {

@@ -1,10 +1,12 @@
 using FluentValidation;
 using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Contracts.Designations;
+using Gulou.Events.Contracts;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -24,6 +26,8 @@ public static class RevokeDesignationEndpoint
 {
     /// <summary>Withdraws a designation at one level, or at every level when no level is given.</summary>
     [WolverinePost("/api/v1/designations/{id}/revocation", OperationId = "RevokeDesignation")]
+    [Refuses(403, ErrorCodes.Forbidden, "the unit leads no measure of the designation's target")]
+    [Refuses(409, ErrorCodes.InvalidState, "there is no standing designation to revoke")]
     [Authorize(Roles = "unit,admin")]
     public static async Task<DesignationDto> Post(Guid id, RevokeDesignation request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
     {

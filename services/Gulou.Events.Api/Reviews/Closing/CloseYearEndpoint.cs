@@ -1,5 +1,6 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Reviews.Reviewing;
@@ -25,6 +26,7 @@ public static class CloseYearEndpoint
     /// its activities are still accepted, marked late in their history and listed apart in its reviews.
     /// </summary>
     [WolverinePost("/api/v1/reviews/{year}/close", OperationId = "CloseYear")]
+    [Refuses(409, ErrorCodes.InvalidState, "the year is already closed")]
     [Authorize(Roles = AccessRoles.Admin)]
     public static async Task<Created<ClosedYearDto>> Post(
         int year, CloseYear request, Caller caller, ReviewBuilder reviews, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)

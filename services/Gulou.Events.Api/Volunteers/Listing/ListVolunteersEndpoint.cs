@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
@@ -16,6 +17,7 @@ public static class ListVolunteersEndpoint
     /// A partner sees only the volunteers it registered, and only its own registrations of them.
     /// </summary>
     [WolverineGet("/api/v1/volunteers", OperationId = "ListVolunteers")]
+    [Refuses(403, ErrorCodes.Forbidden, "a partner's key asks for another institution's volunteers")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<PagedList<VolunteerDto>> List(Caller caller, IQuerySession session, Guid? institution, int? year, int? page, int? pageSize, CancellationToken cancellation)
     {
