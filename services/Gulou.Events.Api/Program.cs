@@ -45,6 +45,7 @@ builder.Services
 builder.Host.UseGulouWolverine(builder.Configuration);
 
 var app = builder.Build();
+app.UseGulouForwardedHeaders();
 app.UseGulouObservability();
 app.UseGulouProblemDetails();
 app.UseGulouApiHeaders();
