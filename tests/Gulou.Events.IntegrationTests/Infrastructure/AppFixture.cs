@@ -13,11 +13,13 @@ namespace Gulou.Events.IntegrationTests.Infrastructure;
 /// <summary>
 /// The one integration harness: the real service (Wolverine endpoints, Marten, the projection daemon) in an
 /// Alba host over real PostgreSQL. Every test works in a district (tenant) of its own, so tests need no
-/// clean-up and cannot see each other's data.
+/// clean-up and cannot see each other's data, and test classes run in parallel (each class is a collection of
+/// its own, taking this as a class fixture). They share one host, started once for the process: several hosts
+/// running the projection daemon on one schema would contend for it.
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    private IAsyncDisposable? _container;
+    private static readonly Lazy<Task<(IAlbaHost Host, string ConnectionString, CapturedLogs Logs)>> Shared = new(StartSharedAsync);
 
     public IAlbaHost Host { get; private set; } = null!;
 
@@ -25,15 +27,25 @@ public sealed class AppFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
-    public CapturedLogs Logs { get; } = new();
+    public CapturedLogs Logs { get; private set; } = null!;
 
     /// <summary>The secret volunteers' ID numbers are hashed under in the tests.</summary>
     public const string PersonKeySecret = "test-person-key-secret";
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => (Host, ConnectionString, Logs) = await Shared.Value;
+
+    private static async Task<(IAlbaHost, string, CapturedLogs)> StartSharedAsync()
     {
-        (ConnectionString, _container) = await TestDatabase.AcquireAsync();
-        Host = await StartHostAsync(ConnectionString, "gulou_tests", logs: Logs);
+        var (connectionString, container) = await TestDatabase.AcquireAsync();
+        var logs = new CapturedLogs();
+        var host = await StartHostAsync(connectionString, "gulou_tests", logs: logs);
+        // Stopped when the test process ends, after every class that uses it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            host.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+            container?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+        };
+        return (host, connectionString, logs);
     }
 
     /// <summary>The service in a test host, on its own schema, running its projection daemon alone.</summary>
@@ -68,14 +80,7 @@ public sealed class AppFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        if (_container is not null)
-        {
-            await _container.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>A fresh district with its plan recorded and an administrator key.</summary>
     public async Task<District> NewDistrictAsync()
@@ -90,6 +95,7 @@ public sealed class AppFixture : IAsyncLifetime
     public ApiClient Anonymous => new(Host, null);
 }
 
+/// <summary>One collection for classes that must not run beside each other; a class on its own takes <c>IClassFixture&lt;AppFixture&gt;</c>.</summary>
 [CollectionDefinition(Name)]
 public sealed class AppCollection : ICollectionFixture<AppFixture>
 {

@@ -16,8 +16,7 @@ namespace Gulou.Events.IntegrationTests.OpenApi;
 /// The OpenAPI document: the checked-in copy is the one the service serves, it reads well, and the refusals it
 /// documents are the ones the service answers (the fuzzer checks the converse: nothing undocumented is answered).
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class OpenApiDocumentTests(AppFixture app)
+public sealed class OpenApiDocumentTests(AppFixture app) : IClassFixture<AppFixture>
 {
     /// <summary>Set to 1 to write the served document to docs/openapi.json instead of comparing (build/openapi.sh does).</summary>
     public const string WriteVariable = "GULOU_WRITE_OPENAPI";

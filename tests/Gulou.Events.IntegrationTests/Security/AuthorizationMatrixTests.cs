@@ -17,8 +17,7 @@ namespace Gulou.Events.IntegrationTests.Security;
 /// authorisation (whatever their body then earns them), every other one gets 401 or 403 and changes nothing.
 /// A route missing from the table below fails the test, so a new route cannot ship without its rule.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class AuthorizationMatrixTests(AppFixture app)
+public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private enum Caller
     {

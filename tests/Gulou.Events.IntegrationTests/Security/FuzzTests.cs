@@ -13,8 +13,7 @@ namespace Gulou.Events.IntegrationTests.Security;
 /// by default; FUZZ_ITERATIONS sets the requests per route. Then every route with a value in its path gets each id
 /// that names nothing (the empty GUID in its spellings, malformed text): 400 or 404, never a 5xx.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class FuzzTests(AppFixture app)
+public sealed class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task No_hostile_request_gets_a_server_error_and_refusals_change_nothing()
