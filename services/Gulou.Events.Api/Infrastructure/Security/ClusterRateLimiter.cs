@@ -13,6 +13,9 @@ public sealed record RateLimitSettings(int PermitsPerSecond, int Burst)
     /// <summary>How often each node settles its consumption with the shared buckets.</summary>
     public static readonly TimeSpan SyncInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How long a request beyond the node's borrowed tokens waits for a settlement before it is refused.</summary>
+    public static readonly TimeSpan SettlementWait = TimeSpan.FromSeconds(2);
+
     /// <summary>When the shared buckets cannot be reached for this long, each node limits alone (per node).</summary>
     public static readonly TimeSpan LocalFallbackAfter = TimeSpan.FromSeconds(5);
 
@@ -137,7 +140,7 @@ public sealed class ClusterBucket(string partition, RateLimitSettings settings, 
 
         try
         {
-            await settled.WaitAsync(RateLimitSettings.SyncInterval * 5, clock, cancellationToken);
+            await settled.WaitAsync(RateLimitSettings.SettlementWait, clock, cancellationToken);
         }
         catch (TimeoutException)
         {
