@@ -1,58 +1,53 @@
 #!/usr/bin/env bash
-# Every test of the solution: unit tests, integration tests through the real HTTP pipeline against
-# real PostgreSQL, and browser tests of the dashboard in Debian's Chromium (installed when missing).
+# Every test of the solution, in two lanes:
+#   fast  unit tests; integration tests through the real HTTP pipeline against real PostgreSQL, their classes in
+#         parallel on one shared host; the OpenAPI document's lint (build/openapi.sh --lint)
+#   slow  browser tests of the dashboard in Debian's Chromium (installed when missing); the large import test;
+#         the short fault test (build/faults.sh --short: three nodes, a killed daemon node, a PostgreSQL restart)
+# build/test.sh runs both (CI does), build/test.sh --fast the fast lane, build/test.sh --slow the slow one.
 # The database is GULOU_TEST_DB when set; otherwise Testcontainers' PostgreSQL when a Docker engine
 # answers; otherwise a private cluster under .local/pg-test started from Debian's binaries.
-# Then the short fault test (build/faults.sh --short: three nodes, a killed daemon node, a PostgreSQL restart);
-# FAULTS=0 skips it. BENCH=1 also runs the quick benchmark (build/bench.sh --quick).
+# FAULTS=0 skips the fault test. BENCH=1 also runs the quick benchmark (build/bench.sh --quick).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/pg.sh
 source "$root/build/lib/pg.sh"
+# shellcheck source=lib/testdb.sh
+source "$root/build/lib/testdb.sh"
 # shellcheck source=lib/chromium.sh
 source "$root/build/lib/chromium.sh"
+lanes=${1:---all}
+case "$lanes" in --all|--fast|--slow) ;; *) gulou_die "usage: build/test.sh [--fast|--slow]" ;; esac
 gulou_require_dotnet
-gulou_require_chromium
+[ "$lanes" = --fast ] || gulou_require_chromium
 cd "$root"
 
-docker_answers() {
-  local socket=${DOCKER_HOST:-}; socket=${socket#unix://}
-  [ -n "${DOCKER_HOST:-}" ] || socket=/var/run/docker.sock
-  [ -S "$socket" ] && command -v curl >/dev/null 2>&1 || return 1
-  local api
-  api=$(curl -s --max-time 3 --unix-socket "$socket" http://docker/version | sed -n 's/.*"ApiVersion":"\([0-9.]*\)".*/\1/p')
-  [ -n "$api" ] && [ "$(printf '%s\n1.44\n' "$api" | sort -V | head -n 1)" = "1.44" ]
-}
-
-own_cluster=0
-if [ -n "${GULOU_TEST_DB:-}" ]; then
-  gulou_log "tests use GULOU_TEST_DB"
-elif docker_answers; then
-  gulou_log "tests use Testcontainers' PostgreSQL"
-else
-  gulou_log "no Docker engine answers: starting a private PostgreSQL for the tests"
-  gulou_pg_start "$root/.local/pg-test" fast
-  # The integration tests place some districts in a second database of the same cluster (gulou_tests_second).
-  for db in gulou_tests gulou_tests_second; do
-    "$GULOU_PG_BIN/psql" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -d postgres -qc "drop database if exists $db with (force)" >/dev/null
-  done
-  gulou_pg_createdb gulou_tests
-  GULOU_TEST_DB=$(gulou_pg_connection_string gulou_tests 200)
-  export GULOU_TEST_DB
-  own_cluster=1
-fi
-[ "$own_cluster" = 1 ] && trap 'gulou_pg_stop' EXIT
+gulou_test_db "$root"
 
 gulou_log "building"
 dotnet build Gulou.Events.sln -c Debug -nologo -clp:ErrorsOnly
 
-gulou_log "running the tests"
 status=0
-dotnet test Gulou.Events.sln -c Debug --no-build -nologo || status=$?
+timings=()
+if [ "$lanes" != --slow ]; then
+  gulou_log "fast lane: unit and integration tests"
+  started=$SECONDS
+  dotnet test tests/Gulou.Events.UnitTests -c Debug --no-build -nologo || status=$?
+  dotnet test tests/Gulou.Events.IntegrationTests -c Debug --no-build -nologo --filter "Lane!=Slow" || status=$?
+  "$root/build/openapi.sh" --lint || status=$?
+  timings+=("fast lane: $((SECONDS - started)) s")
+fi
 
-if [ "${FAULTS:-1}" = 1 ]; then
-  gulou_log "running the short fault test"
-  "$root/build/faults.sh" --short || status=$?
+if [ "$lanes" != --fast ]; then
+  gulou_log "slow lane: browser tests, the large import, the fault test"
+  started=$SECONDS
+  dotnet test tests/Gulou.Events.BrowserTests -c Debug --no-build -nologo || status=$?
+  dotnet test tests/Gulou.Events.IntegrationTests -c Debug --no-build -nologo --filter "Lane=Slow" || status=$?
+  if [ "${FAULTS:-1}" = 1 ]; then
+    gulou_log "running the short fault test"
+    "$root/build/faults.sh" --short || status=$?
+  fi
+  timings+=("slow lane: $((SECONDS - started)) s")
 fi
 
 if [ "${BENCH:-0}" = 1 ]; then
@@ -60,6 +55,7 @@ if [ "${BENCH:-0}" = 1 ]; then
   "$root/build/bench.sh" --quick || status=$?
 fi
 
+for timing in "${timings[@]}"; do gulou_log "$timing"; done
 if [ "$status" -ne 0 ]; then
   printf '\033[1;31mTESTS FAILED\033[0m (exit %s)\n' "$status" >&2
 else

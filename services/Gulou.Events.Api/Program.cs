@@ -50,6 +50,7 @@ builder.Services
 builder.Host.UseGulouWolverine(builder.Configuration);
 
 var app = builder.Build();
+app.UseGulouForwardedHeaders();
 app.UseGulouObservability();
 app.UseGulouProblemDetails();
 app.UseGulouApiHeaders();
@@ -61,6 +62,7 @@ app.UseGulouRequestBodyLimit();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseGulouRouteIds();
 app.MapGulouHealth();
 app.MapGulouEndpoints();
 

@@ -4,6 +4,7 @@ using Marten;
 
 namespace Gulou.Events.Api.Activities;
 
+/// <summary>Activities reported by partner institutions: reporting one, a batch or a CSV file, attendance, evidence, corrections, retraction, verification by the leading unit, and every event of each activity's history.</summary>
 public static class ActivitiesModule
 {
     public static void ConfigureActivities(this StoreOptions opts)

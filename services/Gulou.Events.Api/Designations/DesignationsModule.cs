@@ -4,6 +4,7 @@ using Marten;
 
 namespace Gulou.Events.Api.Designations;
 
+/// <summary>Designations that responsible units award and revoke: certified communities, science bases, model-worker studios and backbone teachers; a subject is one record however often designated.</summary>
 public static class DesignationsModule
 {
     public static void ConfigureDesignations(this StoreOptions opts)

@@ -7,6 +7,7 @@ using Marten.Schema;
 
 namespace Gulou.Events.Api.Institutions;
 
+/// <summary>Partner institutions and responsible units of the district, and the access keys issued to them (shown once, stored hashed, revoked at once).</summary>
 public static class InstitutionsModule
 {
     public static void ConfigureInstitutions(this StoreOptions opts)

@@ -5,6 +5,7 @@ using Marten;
 
 namespace Gulou.Events.Api.Plan;
 
+/// <summary>The plan catalog: sections, measures, responsible units, targets and activity kinds of the district's science-literacy plan.</summary>
 public static class PlanModule
 {
     public const string ShippedCatalog = "Plan/Data/gulou-2021-2025.json";

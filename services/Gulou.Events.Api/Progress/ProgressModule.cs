@@ -6,6 +6,7 @@ using Marten;
 
 namespace Gulou.Events.Api.Progress;
 
+/// <summary>Figures against the plan's targets and measures, by year, responsible unit and institution, from an asynchronous projection; each figure links to the records behind it.</summary>
 public static class ProgressModule
 {
     public static IServiceCollection AddProgress(this IServiceCollection services) => services.AddScoped<Reading.ProgressReader>();

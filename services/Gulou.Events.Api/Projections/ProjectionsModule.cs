@@ -3,6 +3,7 @@ using Marten;
 
 namespace Gulou.Events.Api.Projections;
 
+/// <summary>The read models behind the figures: their positions, and rebuilds and verifications that run in the background.</summary>
 public static class ProjectionsModule
 {
     public static void ConfigureProjectionOperations(this StoreOptions opts) =>

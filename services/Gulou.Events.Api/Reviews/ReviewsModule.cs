@@ -7,6 +7,7 @@ using Marten;
 
 namespace Gulou.Events.Api.Reviews;
 
+/// <summary>A year (or the plan period) as known at a cut-off beside as known now, with every record that changed it since; closing a year with its reviewed figures.</summary>
 public static class ReviewsModule
 {
     public static void ConfigureReviews(this StoreOptions opts)

@@ -4,6 +4,7 @@ using Marten;
 
 namespace Gulou.Events.Api.Volunteers;
 
+/// <summary>Science volunteers registered by institutions, known only by a keyed hash of their ID number; one person is one volunteer across institutions.</summary>
 public static class VolunteersModule
 {
     public static void ConfigureVolunteers(this StoreOptions opts)

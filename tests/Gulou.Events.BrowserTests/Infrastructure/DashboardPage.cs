@@ -63,6 +63,17 @@ public sealed class DashboardPage : IAsyncDisposable
     /// <summary>A figure as shown ("6,200", "88.9%", "18.5") as a number.</summary>
     public async Task<decimal> NumberAsync(string selector) => Number(await TextAsync(selector));
 
+    /// <summary>
+    /// An instant as a <c>datetime-local</c> input holds it in the district (UTC+8), to the second: the value the
+    /// input keeps after it is filled. Chromium drops <c>:00</c> seconds, so a whole minute is written without them
+    /// (Playwright refuses a fill whose value the input then shows differently).
+    /// </summary>
+    public static string DateTimeLocal(DateTimeOffset instant)
+    {
+        var local = instant.ToOffset(TimeSpan.FromHours(8));
+        return local.ToString(local.Second == 0 ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static decimal Number(string shown) =>
         decimal.Parse(shown.Replace(",", "", StringComparison.Ordinal).Replace("%", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
 

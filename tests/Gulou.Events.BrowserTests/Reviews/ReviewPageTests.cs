@@ -58,7 +58,7 @@ public sealed class ReviewPageTests(BrowserFixture browser) : IAsyncLifetime
         await page.SignInAsync(_auditor.Key);
         await page.SelectYearAsync(2023);
 
-        await page.Page.FillAsync("#as-of", _cutoff.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+        await page.Page.FillAsync("#as-of", DashboardPage.DateTimeLocal(_cutoff));
         await page.WaitForViewAsync("review:2023");
 
         Assert.True(await page.Page.IsHiddenAsync("main#live"));
@@ -99,5 +99,18 @@ public sealed class ReviewPageTests(BrowserFixture browser) : IAsyncLifetime
         Assert.True(await page.Page.IsVisibleAsync("main#live"));
         Assert.True(await page.Page.IsHiddenAsync("#review"));
         page.ShouldHaveRunCleanly();
+    }
+
+    [Fact]
+    public async Task The_as_of_field_takes_a_cut_off_on_a_whole_minute_as_well_as_any_other_second()
+    {
+        await using var page = await browser.OpenDashboardAsync();
+        await page.SignInAsync(_auditor.Key);
+        foreach (var instant in new[] { new DateTimeOffset(2024, 1, 31, 15, 59, 0, TimeSpan.Zero), new DateTimeOffset(2024, 1, 31, 15, 59, 7, TimeSpan.Zero) })
+        {
+            var value = DashboardPage.DateTimeLocal(instant);
+            await page.Page.FillAsync("#as-of", value);
+            Assert.Equal(value, await page.Page.InputValueAsync("#as-of"));
+        }
     }
 }

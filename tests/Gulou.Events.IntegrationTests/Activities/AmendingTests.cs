@@ -5,8 +5,7 @@ using Gulou.Events.IntegrationTests.Infrastructure;
 
 namespace Gulou.Events.IntegrationTests.Activities;
 
-[Collection(AppCollection.Name)]
-public sealed class AmendingTests(AppFixture app)
+public sealed class AmendingTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task Attendance_evidence_correction_and_retraction_each_add_a_version()

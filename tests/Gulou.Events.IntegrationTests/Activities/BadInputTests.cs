@@ -4,8 +4,7 @@ using Gulou.Events.IntegrationTests.Infrastructure;
 namespace Gulou.Events.IntegrationTests.Activities;
 
 /// <summary>Input a client could get wrong: always a 4xx problem naming the field, never a 500, and nothing recorded.</summary>
-[Collection(AppCollection.Name)]
-public sealed class BadInputTests(AppFixture app)
+public sealed class BadInputTests(AppFixture app) : IClassFixture<AppFixture>
 {
     public static TheoryData<string, string> BadReports => new()
     {

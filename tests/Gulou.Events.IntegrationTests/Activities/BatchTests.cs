@@ -8,8 +8,7 @@ using Gulou.Events.IntegrationTests.Infrastructure;
 
 namespace Gulou.Events.IntegrationTests.Activities;
 
-[Collection(AppCollection.Name)]
-public sealed class BatchTests(AppFixture app)
+public sealed class BatchTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private const string Batch = "/api/v1/activities/batch";
     private const int ReportBatchLimit = 8 * 1024 * 1024;

@@ -4,8 +4,7 @@ using Gulou.Events.IntegrationTests.Infrastructure;
 
 namespace Gulou.Events.IntegrationTests.Activities;
 
-[Collection(AppCollection.Name)]
-public sealed class HistoryTests(AppFixture app)
+public sealed class HistoryTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task The_history_shows_each_event_with_who_when_and_the_correlation_id()

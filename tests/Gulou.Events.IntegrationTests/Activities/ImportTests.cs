@@ -6,8 +6,7 @@ using Gulou.Events.IntegrationTests.Infrastructure;
 
 namespace Gulou.Events.IntegrationTests.Activities;
 
-[Collection(AppCollection.Name)]
-public sealed class ImportTests(AppFixture app)
+public sealed class ImportTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private const string Import = "/api/v1/activities/import";
     private const string ChineseHeader = "外部编号,活动类型,措施编号,活动名称,活动日期,结束日期,地点,社区,青少年,产业工人,老年人,领导干部和公务员,公众,志愿服务时长";

@@ -21,6 +21,7 @@ namespace Gulou.Events.IntegrationTests.Activities;
 /// heap is sampled: what the import keeps alive at any moment must stay far below the size of the file.
 /// </summary>
 [Collection(AloneCollection.Name)]
+[Trait("Lane", "Slow")]
 public sealed class LargeImportTests(ITestOutputHelper output)
 {
     private const int Rows = 100_000;

@@ -5,8 +5,7 @@ using Gulou.Events.IntegrationTests.Infrastructure;
 
 namespace Gulou.Events.IntegrationTests.Activities;
 
-[Collection(AppCollection.Name)]
-public sealed class ReadingTests(AppFixture app)
+public sealed class ReadingTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task Partners_read_only_their_own_units_and_auditors_read_all()

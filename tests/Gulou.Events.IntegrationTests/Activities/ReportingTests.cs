@@ -5,8 +5,7 @@ using Gulou.Events.IntegrationTests.Infrastructure;
 
 namespace Gulou.Events.IntegrationTests.Activities;
 
-[Collection(AppCollection.Name)]
-public sealed class ReportingTests(AppFixture app)
+public sealed class ReportingTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task A_report_is_created_with_its_location_and_first_version()

@@ -4,8 +4,7 @@ using Gulou.Events.IntegrationTests.Infrastructure;
 
 namespace Gulou.Events.IntegrationTests.Activities;
 
-[Collection(AppCollection.Name)]
-public sealed class VerificationTests(AppFixture app)
+public sealed class VerificationTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task A_lead_unit_of_one_of_the_measures_verifies_and_a_correction_reopens_it()

@@ -16,8 +16,7 @@ using Gulou.Events.IntegrationTests.Volunteers;
 namespace Gulou.Events.IntegrationTests.Client;
 
 /// <summary>The typed client against the real service: every route it knows is a route of the service and the other way round, and a whole year's work goes through it.</summary>
-[Collection(AppCollection.Name)]
-public sealed class ClientTests(AppFixture app)
+public sealed class ClientTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static readonly ProgressFilter Fresh = new(Year: 2023, WaitForNonStale: true);
 

@@ -6,8 +6,7 @@ using Gulou.Events.Tests;
 namespace Gulou.Events.IntegrationTests.Dashboard;
 
 /// <summary>The dashboard's files: served without a key, every one of them, with the hardening headers and revalidation.</summary>
-[Collection(AppCollection.Name)]
-public sealed partial class DashboardServingTests(AppFixture app)
+public sealed partial class DashboardServingTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static readonly string Assets = RepositoryRoot.Combine("services", "Gulou.Events.Api", "Dashboard", "Assets");
 

@@ -5,8 +5,7 @@ using Gulou.Events.IntegrationTests.Infrastructure;
 
 namespace Gulou.Events.IntegrationTests.Designations;
 
-[Collection(AppCollection.Name)]
-public sealed class DesignationTests(AppFixture app)
+public sealed class DesignationTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task A_subject_designated_twice_is_one_record_and_a_new_level_is_added_to_it()

@@ -3,8 +3,7 @@ using Gulou.Events.IntegrationTests.Infrastructure;
 
 namespace Gulou.Events.IntegrationTests.Hosting;
 
-[Collection(AppCollection.Name)]
-public sealed class HostingTests(AppFixture app)
+public sealed class HostingTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task The_probes_answer_without_a_key_and_readiness_checks_the_store()

@@ -4,8 +4,7 @@ using Gulou.Events.IntegrationTests.Infrastructure;
 
 namespace Gulou.Events.IntegrationTests.Indicators;
 
-[Collection(AppCollection.Name)]
-public sealed class IndicatorTests(AppFixture app)
+public sealed class IndicatorTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task Every_observation_is_kept_and_the_latest_of_a_year_stands()

@@ -13,12 +13,14 @@ namespace Gulou.Events.IntegrationTests.Infrastructure;
 /// <summary>
 /// The one integration harness: the real service (Wolverine endpoints, Marten, the projection daemon) in an
 /// Alba host over real PostgreSQL. Every test works in a district (tenant) of its own, so tests need no
-/// clean-up and cannot see each other's data. Districts are created over the API with the super-administrator's
-/// key, in the main database or, when a test asks, in a second database of the same cluster.
+/// clean-up and cannot see each other's data, and test classes run in parallel (each class is a collection of
+/// its own, taking this as a class fixture). They share one host, started once for the process: several hosts
+/// running the projection daemon on one schema would contend for it. Districts are created over the API with the
+/// super-administrator's key, in the main database or, when a test asks, in a second database of the same cluster.
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    private IAsyncDisposable? _container;
+    private static readonly Lazy<Task<(IAlbaHost Host, string ConnectionString, string SecondConnectionString, CapturedLogs Logs)>> Shared = new(StartSharedAsync);
 
     public IAlbaHost Host { get; private set; } = null!;
 
@@ -26,10 +28,10 @@ public sealed class AppFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
-    public CapturedLogs Logs { get; } = new();
+    public CapturedLogs Logs { get; private set; } = null!;
 
-    /// <summary>The service's clock, which a test may move forward.</summary>
-    public TestClock Clock { get; } = new();
+    /// <summary>The shared host's clock, which a test may move forward: only a test of the collection that runs alone (<see cref="AloneCollection"/>).</summary>
+    public static TestClock Clock { get; } = new();
 
     /// <summary>The secret volunteers' ID numbers are hashed under in the tests.</summary>
     public const string PersonKeySecret = "test-person-key-secret";
@@ -48,11 +50,22 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The settings that give a host started on <see cref="Schema"/> the same pool of databases as the fixture's.</summary>
     public IReadOnlyDictionary<string, string> PoolSettings => new Dictionary<string, string> { [$"Gulou:Databases:{SecondDatabase}"] = SecondConnectionString };
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => (Host, ConnectionString, SecondConnectionString, Logs) = await Shared.Value;
+
+    private static async Task<(IAlbaHost, string, string, CapturedLogs)> StartSharedAsync()
     {
-        (ConnectionString, _container) = await TestDatabase.AcquireAsync();
-        SecondConnectionString = await CreateDatabaseAsync(ConnectionString, "_second");
-        Host = await StartHostAsync(ConnectionString, Schema, PoolSettings, Logs, services => services.AddSingleton<TimeProvider>(Clock));
+        var (connectionString, container) = await TestDatabase.AcquireAsync();
+        var second = await CreateDatabaseAsync(connectionString, "_second");
+        var logs = new CapturedLogs();
+        var pool = new Dictionary<string, string> { [$"Gulou:Databases:{SecondDatabase}"] = second };
+        var host = await StartHostAsync(connectionString, Schema, pool, logs, services => services.AddSingleton<TimeProvider>(Clock));
+        // Stopped when the test process ends, after every class that uses it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            host.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+            container?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+        };
+        return (host, connectionString, second, logs);
     }
 
     /// <summary>A database named after the given one with <paramref name="suffix"/>, in the same cluster; its connection string.</summary>
@@ -113,14 +126,7 @@ public sealed class AppFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        if (_container is not null)
-        {
-            await _container.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>A fresh district with its plan recorded and an administrator key.</summary>
     public Task<District> NewDistrictAsync() => NewDistrictAsync(null);
@@ -139,6 +145,7 @@ public sealed class AppFixture : IAsyncLifetime
     public ApiClient SuperAdmin => new(Host, SuperAdminKey);
 }
 
+/// <summary>One collection for classes that must not run beside each other; a class on its own takes <c>IClassFixture&lt;AppFixture&gt;</c>.</summary>
 [CollectionDefinition(Name)]
 public sealed class AppCollection : ICollectionFixture<AppFixture>
 {

@@ -2,7 +2,7 @@ namespace Gulou.Events.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The service's clock in the tests: the system's time, which a test may move forward (an exception expiring in a
-/// week is tested in a moment). Tests of one collection run one after another, so a test that moves it puts it back.
+/// week is tested in a moment). Every test class shares it, so only a test that runs alone moves it, and puts it back.
 /// The store's own timestamps stay on the database's clock.
 /// </summary>
 public sealed class TestClock : TimeProvider

@@ -5,8 +5,7 @@ using Gulou.Events.IntegrationTests.Infrastructure;
 
 namespace Gulou.Events.IntegrationTests.Institutions;
 
-[Collection(AppCollection.Name)]
-public sealed class InstitutionTests(AppFixture app)
+public sealed class InstitutionTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task An_administrator_registers_a_unit_that_leads_its_plan_measures()

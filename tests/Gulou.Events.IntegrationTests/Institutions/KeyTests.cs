@@ -5,8 +5,7 @@ using Marten;
 
 namespace Gulou.Events.IntegrationTests.Institutions;
 
-[Collection(AppCollection.Name)]
-public sealed class KeyTests(AppFixture app)
+public sealed class KeyTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task A_key_is_shown_once_and_only_its_hash_is_stored()

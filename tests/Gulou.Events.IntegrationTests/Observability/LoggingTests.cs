@@ -10,8 +10,7 @@ using OpenTelemetry.Trace;
 
 namespace Gulou.Events.IntegrationTests.Observability;
 
-[Collection(AppCollection.Name)]
-public sealed class LoggingTests(AppFixture app)
+public sealed class LoggingTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static readonly string RequestLogCategory = typeof(RequestLog).FullName!;
 

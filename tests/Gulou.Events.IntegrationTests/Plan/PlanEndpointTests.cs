@@ -4,8 +4,7 @@ using Gulou.Events.IntegrationTests.Infrastructure;
 
 namespace Gulou.Events.IntegrationTests.Plan;
 
-[Collection(AppCollection.Name)]
-public sealed class PlanEndpointTests(AppFixture app)
+public sealed class PlanEndpointTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task Anyone_with_a_key_reads_the_catalog()

@@ -17,8 +17,7 @@ namespace Gulou.Events.IntegrationTests.Progress;
 /// designations at several levels, volunteers shared by institutions, revised surveys), then every progress figure
 /// against the figure computed by hand from what was posted, and every drill-down against the records behind it.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class ProgressTests(AppFixture app) : IAsyncLifetime
+public sealed class ProgressTests(AppFixture app) : IAsyncLifetime, IClassFixture<AppFixture>
 {
     private readonly Ledger _ledger = new();
     private District _district = null!;

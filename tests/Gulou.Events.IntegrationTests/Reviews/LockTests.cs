@@ -16,8 +16,9 @@ namespace Gulou.Events.IntegrationTests.Reviews;
 /// coordinating unit grants lets one institution write until it expires (the service's clock is moved forward, not
 /// waited for), and a reopening unlocks the year.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class LockTests(AppFixture app) : IAsyncLifetime
+// Moves the shared host's clock forward: runs alone.
+[Collection(AloneCollection.Name)]
+public sealed class LockTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
 {
     private District _district = null!;
     private Actor _fzu = null!, _school = null!, _edu = null!, _cast = null!;
@@ -124,7 +125,7 @@ public sealed class LockTests(AppFixture app) : IAsyncLifetime
         Assert.Contains("institutionId", (await _cast.PostAsync("/api/v1/reviews/2023/exceptions", new YearExceptionGrant(Guid.NewGuid(), "补报", DateTimeOffset.UtcNow.AddDays(7)))).Problem(HttpStatusCode.BadRequest).Errors.Keys);
         Assert.Equal(ErrorCodes.InvalidState, (await _cast.PostAsync("/api/v1/reviews/2024/exceptions", new YearExceptionGrant(_fzu.InstitutionId, "补报", DateTimeOffset.UtcNow.AddDays(7)))).Problem(HttpStatusCode.Conflict).Code);
 
-        var granted = await ReviewSteps.GrantAsync(_cast, 2023, _fzu.InstitutionId, app.Clock.GetUtcNow());
+        var granted = await ReviewSteps.GrantAsync(_cast, 2023, _fzu.InstitutionId, AppFixture.Clock.GetUtcNow());
         Assert.Equal((_fzu.InstitutionId, "补报遗漏活动", false), (granted.InstitutionId, granted.Reason, granted.Expired));
         var late = (await _fzu.PostAsync("/api/v1/activities", Reports.Competition("C-2023-late", 10, new DateOnly(2023, 12, 1)))).ShouldBe(HttpStatusCode.Created).As<ActivityDto>();
         var verified = (await _edu.PostAsync($"/api/v1/activities/{late.Id}/verification", new VerifyActivity(VerificationDecision.Verified))).ShouldBe(HttpStatusCode.OK).As<ActivityDto>();
@@ -133,7 +134,7 @@ public sealed class LockTests(AppFixture app) : IAsyncLifetime
         var signoff = (await _cast.GetAsync("/api/v1/reviews/2023/signoff")).As<YearSignoffDto>();
         Assert.Equal(granted.Id, Assert.Single(signoff.Exceptions).Id);
 
-        using (app.Clock.Advance(TimeSpan.FromDays(8)))
+        using (AppFixture.Clock.Advance(TimeSpan.FromDays(8)))
         {
             Assert.True(Assert.Single((await _cast.GetAsync("/api/v1/reviews/2023/signoff")).As<YearSignoffDto>().Exceptions).Expired);
             var refused = await _fzu.PostAsync($"/api/v1/activities/{late.Id}/attendance", new RecordAttendance(verified.Version, Youth: 5));

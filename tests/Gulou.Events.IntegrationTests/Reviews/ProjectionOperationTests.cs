@@ -7,8 +7,9 @@ using Marten;
 namespace Gulou.Events.IntegrationTests.Reviews;
 
 /// <summary>Rebuilding the progress projection while the service runs, and proving every projection equals a replay of the log.</summary>
-[Collection(AppCollection.Name)]
-public sealed class ProjectionOperationTests(AppFixture app)
+// Rebuilds and verifications run over every district: beside other tests they would move figures those tests wait for.
+[Collection(AloneCollection.Name)]
+public sealed class ProjectionOperationTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task A_rebuild_runs_in_the_background_gives_the_same_figures_and_the_projection_keeps_going()

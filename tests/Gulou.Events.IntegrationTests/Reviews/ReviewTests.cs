@@ -12,8 +12,7 @@ namespace Gulou.Events.IntegrationTests.Reviews;
 /// over what was posted before it, the year as known now one over everything, and the differences must name
 /// exactly the records changed after the cut-off, with what changed.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class ReviewTests(AppFixture app) : IAsyncLifetime
+public sealed class ReviewTests(AppFixture app) : IAsyncLifetime, IClassFixture<AppFixture>
 {
     private District _district = null!;
     private Actor _fzu = null!, _school = null!, _education = null!, _auditor = null!;

@@ -20,8 +20,7 @@ namespace Gulou.Events.IntegrationTests.Security;
 /// route again with the keys of a second district, created over the API in the second database: whatever they are
 /// admitted to, they change nothing in the first district and see nothing of it.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class AuthorizationMatrixTests(AppFixture app)
+public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private enum Caller
     {

@@ -10,10 +10,11 @@ namespace Gulou.Events.IntegrationTests.Security;
 
 /// <summary>
 /// Hostile input to every route, with valid and invalid keys: no answer is a 5xx, every 4xx is a problem with a
-/// code, and a 4xx never changes the store. A bounded run by default; FUZZ_ITERATIONS sets the requests per route.
+/// code that the OpenAPI document names for that route and status, and a 4xx never changes the store. A bounded run
+/// by default; FUZZ_ITERATIONS sets the requests per route. Then every route with a value in its path gets each id
+/// that names nothing (the empty GUID in its spellings, malformed text): 400 or 404, never a 5xx.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class FuzzTests(AppFixture app)
+public sealed class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task No_hostile_request_gets_a_server_error_and_refusals_change_nothing()
@@ -39,6 +40,7 @@ public sealed class FuzzTests(AppFixture app)
         var document = (await app.Anonymous.GetAsync("/swagger/v1/swagger.json")).Json();
         var random = new Random(seed);
         var fuzzer = new RequestFuzzer(document, random);
+        var documented = fuzzer.DocumentedRefusals();
         var failures = new List<string>();
         var sent = 0;
 
@@ -75,10 +77,49 @@ public sealed class FuzzTests(AppFixture app)
                 {
                     failures.Add($"{status} on {request.Method} {request.Url} changed the store");
                 }
+
+                var code = response.Body.Contains("\"code\"", StringComparison.Ordinal) ? response.Json().GetProperty("code").GetString() : null;
+                if (!documented[route].TryGetValue(status, out var codes) || code is null || !codes.Contains(code))
+                {
+                    failures.Add($"{status} {code} on {request.Method} {request.Url} is not in the OpenAPI document's answers for {route}");
+                }
             }
         }
 
         Assert.True(sent > 300, $"only {sent} requests were made");
+
+        string[] callers = [district.Admin.Key, partner.Key, unit.Key];
+        var badIds = 0;
+        foreach (var (route, request) in fuzzer.BadIdRequests(known, r => !r.StartsWith("POST /api/v1/admin/", StringComparison.Ordinal)))
+        {
+            foreach (var key in callers)
+            {
+                var before = await district.EventCountAsync();
+                ApiResponse response;
+                try
+                {
+                    response = await new ApiClient(app.Host, key).SendAsync(new HttpMethod(request.Method), request.Url,
+                        request.Body is null ? null : Encoding.UTF8.GetBytes(request.Body), null);
+                }
+                catch (InvalidOperationException e) when (e.Message.Contains("null characters", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                badIds++;
+                var status = (int)response.Status;
+                if (status is not (400 or 403 or 404) || !response.Body.Contains("\"code\"", StringComparison.Ordinal))
+                {
+                    failures.Add($"{status} for a bad id on {request.Method} {request.Url[..Math.Min(120, request.Url.Length)]}: {response.Body[..Math.Min(300, response.Body.Length)]}");
+                }
+                else if (await district.EventCountAsync() != before)
+                {
+                    failures.Add($"{status} for a bad id on {request.Method} {request.Url[..Math.Min(120, request.Url.Length)]} changed the store");
+                }
+            }
+        }
+
+        Assert.True(badIds > 100, $"only {badIds} bad-id requests were made");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests (seed {seed}):\n" + string.Join("\n", failures.Take(30)));
     }
 }

@@ -18,7 +18,59 @@ internal sealed class RequestFuzzer(JsonElement document, Random random)
         "00000000-0000-0000-0000-000000000000", "T-NOPE", "ACT-99", "lab_open_day",
     ];
 
+    /// <summary>Ids that name nothing: the empty GUID in its spellings, and text of every other form.</summary>
+    public static readonly string[] BadIds =
+    [
+        "00000000-0000-0000-0000-000000000000", "00000000000000000000000000000000", "{00000000-0000-0000-0000-000000000000}",
+        "(00000000-0000-0000-0000-000000000000)", "00000000-0000-0000-0000-00000000000", "00000000-0000-0000-0000-0000000000000",
+        "0", "-1", "1e309", "not-a-guid", "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz", "' or 1=1 --", "..", "%2e%2e%2f", "中文", "🧪",
+        new string('9', 300), new string('f', 5_000),
+    ];
+
     public sealed record FuzzRequest(string Method, string Url, string? Body);
+
+    /// <summary>Every route with a value in its path, once for each bad id in each place, with a body of the right shape.</summary>
+    public IEnumerable<(string Route, FuzzRequest Request)> BadIdRequests(IReadOnlyDictionary<string, string> knownValues, Func<string, bool> include)
+    {
+        foreach (var path in document.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal) && p.Name.Contains('{', StringComparison.Ordinal)))
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var route = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                if (!include(route) || !operation.Value.TryGetProperty("parameters", out var parameters))
+                {
+                    continue;
+                }
+
+                var names = parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "path").Select(p => p.GetProperty("name").GetString()!).ToList();
+                string? body = null;
+                if (operation.Value.TryGetProperty("requestBody", out var requestBody))
+                {
+                    var schema = requestBody.GetProperty("content").EnumerateObject().First().Value.GetProperty("schema");
+                    body = schema.TryGetProperty("$ref", out var r) && Resolve(r.GetString()!).TryGetProperty("example", out var example) ? example.GetRawText() : "{}";
+                }
+
+                foreach (var name in names)
+                {
+                    foreach (var bad in BadIds)
+                    {
+                        var url = names.Aggregate(path.Name, (u, n) => u.Replace("{" + n + "}", n == name ? Uri.EscapeDataString(bad) : Uri.EscapeDataString(knownValues.GetValueOrDefault(n, "x")), StringComparison.Ordinal));
+                        yield return (route, new FuzzRequest(operation.Name.ToUpperInvariant(), url, body));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>For each route, each refusal status it documents and the codes it names for it.</summary>
+    public Dictionary<string, Dictionary<int, HashSet<string>>> DocumentedRefusals() =>
+        document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Route: $"{o.Name.ToUpperInvariant()} {p.Name}", o.Value)))
+            .ToDictionary(o => o.Route, o => o.Value.GetProperty("responses").EnumerateObject()
+                .Where(r => r.Name[0] is '4' or '5' && r.Value.TryGetProperty("content", out _))
+                .ToDictionary(
+                    r => int.Parse(r.Name, CultureInfo.InvariantCulture),
+                    r => r.Value.GetProperty("content").GetProperty("application/problem+json").GetProperty("examples").EnumerateObject().Select(e => e.Name).ToHashSet()));
 
     public IEnumerable<(string Route, FuzzRequest Request)> Requests(int perOperation, IReadOnlyDictionary<string, string> knownValues, Func<string, bool> include)
     {
@@ -162,7 +214,7 @@ internal sealed class RequestFuzzer(JsonElement document, Random random)
             (var x, _) when x.Contains("integer", StringComparison.Ordinal) => JsonValue.Create(new long[] { 0, 1, -1, 7, 2023, 2025, int.MaxValue, long.MinValue, 1_000_000_000_000 }[random.Next(9)]),
             (var x, _) when x.Contains("number", StringComparison.Ordinal) => JsonValue.Create(new[] { 0m, -0.5m, 1.234567m, 79228162514264337593543950335m, 12.5m }[random.Next(5)]),
             (var x, _) when x.Contains("boolean", StringComparison.Ordinal) => JsonValue.Create(random.Next(2) == 0),
-            (_, "uuid") => JsonValue.Create(random.Next(4) == 0 ? "not-a-guid" : Guid.NewGuid().ToString()),
+            (_, "uuid") => JsonValue.Create(random.Next(4) switch { 0 => "not-a-guid", 1 => Guid.Empty.ToString(), _ => Guid.NewGuid().ToString() }),
             (_, "date") => JsonValue.Create(new[] { "2023-05-20", "2021-01-01", "2025-12-31", "2020-12-31", "2099-01-01", "2023-13-45", "yesterday" }[random.Next(7)]),
             (_, "date-time") => JsonValue.Create(new[] { DateTimeOffset.UtcNow.AddDays(-10).ToString("O", CultureInfo.InvariantCulture), "2026-01-31T23:59:59+08:00", "soon", "9999-12-31T00:00:00Z" }[random.Next(4)]),
             _ => JsonValue.Create(NastyStrings[random.Next(NastyStrings.Length)]),

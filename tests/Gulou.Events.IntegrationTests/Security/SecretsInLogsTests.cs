@@ -5,8 +5,7 @@ using Gulou.Events.IntegrationTests.Volunteers;
 
 namespace Gulou.Events.IntegrationTests.Security;
 
-[Collection(AppCollection.Name)]
-public sealed class SecretsInLogsTests(AppFixture app)
+public sealed class SecretsInLogsTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task Keys_and_id_numbers_never_reach_the_logs_even_on_failures()

@@ -6,8 +6,7 @@ using Marten;
 
 namespace Gulou.Events.IntegrationTests.Volunteers;
 
-[Collection(AppCollection.Name)]
-public sealed class VolunteerTests(AppFixture app)
+public sealed class VolunteerTests(AppFixture app) : IClassFixture<AppFixture>
 {
     // Valid resident identity numbers (check digits computed per GB 11643), invented for the tests.
     public const string PersonA = "350102199003071234";

@@ -20,6 +20,13 @@ public sealed class CanonicalJsonTests
         Assert.NotEqual(CanonicalJson.Of("""{"t":"2026-11-28T22:40:48.386361+00:00"}"""), CanonicalJson.Of("""{"t":"2026-11-28T22:40:48.38636+00:00"}"""));
     }
 
+    [Fact]
+    public void A_number_is_its_value_whatever_its_scale()
+    {
+        Assert.Equal(CanonicalJson.Of("""{"h":0.0,"n":12.50}"""), CanonicalJson.Of("""{"h":0,"n":12.5}"""));
+        Assert.NotEqual(CanonicalJson.Of("""{"h":0.1}"""), CanonicalJson.Of("""{"h":0}"""));
+    }
+
     [Theory]
     [InlineData("projections verify --env x", "verify-projections --env x")]
     [InlineData("projections rebuild -p Progress", "projections rebuild -p Progress")]

@@ -1,8 +1,10 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -32,6 +34,8 @@ public static class AttachEvidenceEndpoint
 
     /// <summary>Attaches evidence (a photo, a sign-in sheet, a link …) by its address; the file itself stays where it is.</summary>
     [WolverinePost("/api/v1/activities/{id}/evidence", OperationId = "AttachEvidence")]
+    [Refuses(403, ErrorCodes.Forbidden, "another institution reported the activity")]
+    [Refuses(409, ErrorCodes.InvalidState, "the activity was retracted, or holds 100 pieces of evidence already")]
     [Authorize(Roles = AccessRoles.Partner)]
     public static Task<ActivityDto> Post(Guid id, AttachEvidence request, Caller caller, YearLocks locks, IDocumentSession session, CancellationToken cancellation) =>
         ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller),

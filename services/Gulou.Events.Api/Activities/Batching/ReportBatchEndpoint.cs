@@ -1,6 +1,7 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Hosting;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Reviews.Locking;
@@ -34,6 +35,8 @@ public static class ReportBatchEndpoint
     /// failure stores nothing and the answer is a problem that still lists every item's result.
     /// </summary>
     [WolverinePost("/api/v1/activities/batch", OperationId = "ReportActivities")]
+    [Refuses(409, ErrorCodes.ExternalRefConflict, "with `atomic=true`, an item's `externalRef` already names a different report; nothing was stored and `items` tells each item's fate")]
+    [Refuses(409, ErrorCodes.VersionConflict, "other requests kept reporting the same references at the same moment; send the batch again")]
     [Authorize(Roles = AccessRoles.Partner)]
     [RequestBodyLimit(MaxBodyBytes)]
     public static async Task<BatchResult> Post(

@@ -1,9 +1,11 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -34,6 +36,8 @@ public static class CorrectActivityEndpoint
     /// the figures until a unit decides again. Above the ceiling of its kind the activity is held for review.
     /// </summary>
     [WolverinePost("/api/v1/activities/{id}/corrections", OperationId = "CorrectActivity")]
+    [Refuses(403, ErrorCodes.Forbidden, "another institution reported the activity")]
+    [Refuses(409, ErrorCodes.InvalidState, "the activity was retracted")]
     [Authorize(Roles = AccessRoles.Partner)]
     public static async Task<ActivityDto> Post(Guid id, CorrectActivity request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {

@@ -1,6 +1,8 @@
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -11,6 +13,7 @@ public static class GetActivityEndpoint
 {
     /// <summary>An activity as it stands, with its <c>version</c> for the next change.</summary>
     [WolverineGet("/api/v1/activities/{id}", OperationId = "GetActivity")]
+    [Refuses(403, ErrorCodes.Forbidden, "a partner's key asks for an activity another institution reported")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<ActivityDto> Get(Guid id, Caller caller, IQuerySession session, CancellationToken cancellation)
     {

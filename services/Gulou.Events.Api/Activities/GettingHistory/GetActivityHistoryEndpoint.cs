@@ -1,8 +1,10 @@
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Reviews;
 using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -14,6 +16,7 @@ public static class GetActivityHistoryEndpoint
 {
     /// <summary>Every event of an activity, oldest first, with who recorded it, when, and the correlation id.</summary>
     [WolverineGet("/api/v1/activities/{id}/history", OperationId = "GetActivityHistory")]
+    [Refuses(403, ErrorCodes.Forbidden, "a partner's key asks for an activity another institution reported")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<IReadOnlyList<ActivityHistoryEntry>> Get(Guid id, Caller caller, IQuerySession session, CancellationToken cancellation)
     {

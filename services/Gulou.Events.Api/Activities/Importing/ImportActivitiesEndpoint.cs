@@ -24,6 +24,7 @@ public static class ImportActivitiesEndpoint
     /// every row and stores none.
     /// </summary>
     [WolverinePost("/api/v1/activities/import", OperationId = "ImportActivities")]
+    [Refuses(400, ErrorCodes.MalformedCsv, "the file is empty, has no rows, is not UTF-8 or cannot be read as CSV; nothing was stored")]
     [Authorize(Roles = AccessRoles.Partner)]
     [RequestBodyLimit(ImportFile.MaxBytes)]
     [RawRequestBody(CsvFile.MediaType)]

@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Csv;
 using Gulou.Events.Api.Infrastructure.Errors;
@@ -23,6 +24,7 @@ public static class ListActivitiesEndpoint
     /// own. <c>Accept: text/csv</c> exports the page.
     /// </summary>
     [WolverineGet("/api/v1/activities", OperationId = "ListActivities")]
+    [Refuses(403, ErrorCodes.Forbidden, "a partner's key asks for another institution's activities")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<CsvOrJson<PagedList<ActivityDto>>> List(
         [AsParameters] ActivityQuery query, Caller caller, CurrentPlan plan, IQuerySession session, CancellationToken cancellation)

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Reviews.Locking;
@@ -33,6 +34,8 @@ public static class RecordAttendanceEndpoint
 {
     /// <summary>Adds person-times (and volunteer hours) to an activity's totals.</summary>
     [WolverinePost("/api/v1/activities/{id}/attendance", OperationId = "RecordAttendance")]
+    [Refuses(403, ErrorCodes.Forbidden, "another institution reported the activity")]
+    [Refuses(409, ErrorCodes.InvalidState, "the activity was retracted")]
     [Authorize(Roles = AccessRoles.Partner)]
     public static Task<ActivityDto> Post(Guid id, RecordAttendance request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation) =>
         ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a, plan), locks, cancellation);

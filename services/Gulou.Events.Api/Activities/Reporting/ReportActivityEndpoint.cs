@@ -1,5 +1,6 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
@@ -43,6 +44,7 @@ public static class ReportActivityEndpoint
     /// the same activity; a different report under the same reference is a 409.
     /// </summary>
     [WolverinePost("/api/v1/activities", OperationId = "ReportActivity")]
+    [Refuses(409, ErrorCodes.ExternalRefConflict, "the `externalRef` already names a different report of this institution")]
     [Authorize(Roles = AccessRoles.Partner)]
     public static async Task<Results<Created<ActivityDto>, Ok<ActivityDto>>> Post(
         ReportActivity request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)

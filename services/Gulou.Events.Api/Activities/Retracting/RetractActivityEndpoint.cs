@@ -1,8 +1,10 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -24,6 +26,8 @@ public static class RetractActivityEndpoint
 {
     /// <summary>Withdraws the institution's own report. It stays in the record but no longer counts.</summary>
     [WolverinePost("/api/v1/activities/{id}/retraction", OperationId = "RetractActivity")]
+    [Refuses(403, ErrorCodes.Forbidden, "another institution reported the activity")]
+    [Refuses(409, ErrorCodes.InvalidState, "the activity is already retracted")]
     [Authorize(Roles = AccessRoles.Partner)]
     public static Task<ActivityDto> Post(Guid id, RetractActivity request, Caller caller, YearLocks locks, IDocumentSession session, CancellationToken cancellation) =>
         ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a), locks, cancellation);

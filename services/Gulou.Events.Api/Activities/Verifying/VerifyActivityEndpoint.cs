@@ -1,10 +1,12 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -38,6 +40,8 @@ public static class VerifyActivityEndpoint
     /// rejected activities out; verified figures count only verified ones. The decision records the unit's id and code.
     /// </summary>
     [WolverinePost("/api/v1/activities/{id}/verification", OperationId = "VerifyActivity")]
+    [Refuses(403, ErrorCodes.Forbidden, "the unit leads none of the activity's measures")]
+    [Refuses(409, ErrorCodes.InvalidState, "the activity was retracted")]
     [Authorize(Roles = AccessRoles.Unit)]
     public static async Task<ActivityDto> Post(Guid id, VerifyActivity request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {

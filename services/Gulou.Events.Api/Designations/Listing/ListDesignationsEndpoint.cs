@@ -62,6 +62,7 @@ public static class ListDesignationsEndpoint
         return new PagedList<DesignationDto>(list.Skip((p - 1) * size).Take(size).Select(d => d.ToDto()).ToList(), list.Count, p, size);
     }
 
+    /// <summary>A designated subject with every award it holds or held, and its <c>version</c>.</summary>
     [WolverineGet("/api/v1/designations/{id}", OperationId = "GetDesignation")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<DesignationDto> Get(Guid id, IQuerySession session, CancellationToken cancellation) =>

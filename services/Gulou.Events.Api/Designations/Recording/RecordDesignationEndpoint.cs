@@ -1,5 +1,6 @@
 using FluentValidation;
 using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Persistence;
@@ -47,6 +48,9 @@ public static class RecordDesignationEndpoint
     /// often it is designated, so it counts once; a designation at another level is added to it.
     /// </summary>
     [WolverinePost("/api/v1/designations", OperationId = "RecordDesignation")]
+    [Refuses(403, ErrorCodes.Forbidden, "the unit leads no measure of the designation's target")]
+    [Refuses(409, ErrorCodes.InvalidState, "the subject already holds this designation at this level since another day")]
+    [Refuses(409, ErrorCodes.VersionConflict, "another request changed the subject's record at the same moment")]
     [Authorize(Roles = "unit,admin")]
     public static async Task<Results<Created<DesignationDto>, Ok<DesignationDto>>> Post(
         RecordDesignation request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)

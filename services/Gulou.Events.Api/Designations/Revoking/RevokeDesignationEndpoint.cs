@@ -1,5 +1,6 @@
 using FluentValidation;
 using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
@@ -7,6 +8,7 @@ using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Tallies;
 using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Designations;
+using Gulou.Events.Contracts;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -29,6 +31,8 @@ public static class RevokeDesignationEndpoint
     /// term that ended (<c>forCause: false</c>), which targets counting what came in within the period do not take away.
     /// </summary>
     [WolverinePost("/api/v1/designations/{id}/revocation", OperationId = "RevokeDesignation")]
+    [Refuses(403, ErrorCodes.Forbidden, "the unit leads no measure of the designation's target")]
+    [Refuses(409, ErrorCodes.InvalidState, "there is no standing designation to revoke")]
     [Authorize(Roles = "unit,admin")]
     public static async Task<DesignationDto> Post(Guid id, RevokeDesignation request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {

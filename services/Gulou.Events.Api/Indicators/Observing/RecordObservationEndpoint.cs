@@ -1,5 +1,6 @@
 using FluentValidation;
 using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Persistence;
@@ -55,6 +56,7 @@ public static class RecordObservationEndpoint
     /// withdrawn nor rejected stands for that year. An observation of the year before the plan period is the baseline.
     /// </summary>
     [WolverinePost("/api/v1/indicators/{targetCode}/observations", OperationId = "RecordObservation")]
+    [Refuses(403, ErrorCodes.Forbidden, "the unit is not responsible for the target")]
     [Authorize(Roles = "unit,admin")]
     public static async Task<Created<IndicatorDto>> Post(
         string targetCode, RecordObservation request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)

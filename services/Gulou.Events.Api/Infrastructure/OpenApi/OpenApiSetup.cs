@@ -10,14 +10,26 @@ public static class OpenApiSetup
     public static IServiceCollection AddGulouOpenApi(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
+        var docs = new XmlDocumentation(DocumentShapeFilter.DocumentedAssemblies);
         services.AddSwaggerGen(o =>
         {
             o.SwaggerDoc("v1", new OpenApiInfo
             {
                 Title = "Gulou.Events",
                 Version = "v1",
-                Description = "Registry of the science-popularization activities of the Gulou District science-literacy plan, and progress against its targets.",
+                Description = """
+                    Registry of the science-popularization activities of the Gulou District science-literacy plan, and progress against its targets.
+
+                    Every route is under `/api/v1`, speaks JSON (camelCase members, snake_case enum values) and needs an `X-Api-Key`.
+                    Every refusal and error is a `Problem` (RFC 9457) with a stable `code`; invalid input names each field in `errors`.
+                    """,
             });
+            foreach (var assembly in DocumentShapeFilter.DocumentedAssemblies.Select(XmlDocumentation.FileOf).Where(File.Exists))
+            {
+                o.IncludeXmlComments(assembly);
+            }
+
+            o.TagActionsBy(api => [OperationTextFilter.TagOf(api)]);
             o.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -27,6 +39,10 @@ public static class OpenApiSetup
             });
             o.OperationFilter<ApiKeyRequirementFilter>();
             o.OperationFilter<RawRequestBodyFilter>();
+            o.OperationFilter<OperationTextFilter>(docs);
+            o.OperationFilter<ProblemResponsesFilter>();
+            o.SchemaFilter<BodyExamplesFilter>();
+            o.DocumentFilter<DocumentShapeFilter>(docs);
             o.CustomSchemaIds(type => type.IsGenericType
                 ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Concat(type.GetGenericArguments().Select(a => a.Name))
                 : type.Name);

@@ -1,6 +1,8 @@
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Contracts.Institutions;
+using Gulou.Events.Contracts;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,6 +16,7 @@ public static class IssueKeyEndpoint
 
     /// <summary>Issues a key to an institution. The key is in this answer only; the service keeps its hash.</summary>
     [WolverinePost("/api/v1/institutions/{id}/keys", OperationId = "IssueKey")]
+    [Refuses(400, ErrorCodes.ValidationFailed, "`label` is longer than 100 characters")]
     [Authorize(Roles = AccessRoles.Admin)]
     public static async Task<Created<IssuedKey>> Post(Guid id, string? label, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {

@@ -32,6 +32,7 @@ public static class ListInstitutionsEndpoint
         return new PagedList<InstitutionDto>(institutions.Select(i => i.ToDto(keys[i.Id])).ToList(), total, p, size);
     }
 
+    /// <summary>An institution or unit, with its keys (never the keys themselves).</summary>
     [WolverineGet("/api/v1/institutions/{id}", OperationId = "GetInstitution")]
     [Authorize(Roles = "admin,auditor")]
     public static async Task<InstitutionDto> Get(Guid id, IQuerySession session, CancellationToken cancellation)

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Contracts;
@@ -35,6 +36,7 @@ public static class RegisterInstitutionEndpoint
 {
     /// <summary>Registers a partner institution, a responsible unit, an auditor or an administrator.</summary>
     [WolverinePost("/api/v1/institutions", OperationId = "RegisterInstitution")]
+    [Refuses(409, ErrorCodes.InvalidState, "an institution of this name is already registered")]
     [Authorize(Roles = AccessRoles.Admin)]
     public static async Task<Created<InstitutionDto>> Post(RegisterInstitution request, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
     {

@@ -1,6 +1,8 @@
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Contracts.Reviews;
+using Gulou.Events.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine.Http;
@@ -14,6 +16,8 @@ public static class ProjectionOperationEndpoints
     /// caller's district lives in. Follow it with <c>GET /api/v1/admin/projections</c>.
     /// </summary>
     [WolverinePost("/api/v1/admin/projections/rebuild", OperationId = "RebuildProjection")]
+    [Refuses(400, ErrorCodes.ValidationFailed, "`projection` names no projection that can be rebuilt while the service runs")]
+    [Refuses(409, ErrorCodes.InvalidState, "another rebuild or verification is under way")]
     [Authorize(Roles = AccessRoles.Admin)]
     public static async Task<Accepted<ProjectionOperationDto>> Rebuild(string? projection, Caller caller, ProjectionOperations operations, CancellationToken cancellation)
     {
@@ -33,6 +37,7 @@ public static class ProjectionOperationEndpoints
     /// with the live ones, in the background. The operation fails, listing the differences, when any document differs.
     /// </summary>
     [WolverinePost("/api/v1/admin/projections/verify", OperationId = "VerifyProjections")]
+    [Refuses(409, ErrorCodes.InvalidState, "another rebuild or verification is under way")]
     [Authorize(Roles = AccessRoles.Admin)]
     public static async Task<Accepted<ProjectionOperationDto>> Verify(Caller caller, ProjectionOperations operations, CancellationToken cancellation)
     {
@@ -40,6 +45,7 @@ public static class ProjectionOperationEndpoints
         return TypedResults.Accepted($"/api/v1/admin/projections/operations/{operation.Id}", operation.ToDto());
     }
 
+    /// <summary>A rebuild or verification: its state, progress and, for a failed verification, the documents that differ.</summary>
     [WolverineGet("/api/v1/admin/projections/operations/{id}", OperationId = "GetProjectionOperation")]
     [Authorize(Roles = AccessRoles.Admin)]
     public static async Task<ProjectionOperationDto> Get(Guid id, Caller caller, ProjectionOperations operations, CancellationToken cancellation) =>

@@ -14,6 +14,8 @@ public static partial class CanonicalJson
         JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Normalize(p.Value)))),
         JsonArray array => new JsonArray(array.Select(Normalize).ToArray()),
         JsonValue value when value.TryGetValue<string>(out var text) && Instant().IsMatch(text) => JsonValue.Create(Microseconds(text)),
+        JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(WithoutTrailingZeros(number)),
         _ => node?.DeepClone(),
     };
 
@@ -27,6 +29,11 @@ public static partial class CanonicalJson
         var truncated = instant.AddTicks(-(instant.Ticks % 10));
         return truncated.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// A decimal keeps its scale: 0 and 0.0 (a sum in memory, and the same sum read back from jsonb) are one figure.
+    /// </summary>
+    private static decimal WithoutTrailingZeros(decimal number) => number / 1.0000000000000000000000000000m;
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")]
     private static partial Regex Instant();

@@ -1,9 +1,12 @@
 using FluentValidation;
 using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Reviews.Sealing;
 using Gulou.Events.Api.Reviews.SigningOff;
+using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Reviews;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -32,6 +35,7 @@ public static class CloseYearEndpoint
     /// year. Changes under an exception are marked late in their history and listed apart in its reviews.
     /// </summary>
     [WolverinePost("/api/v1/reviews/{year}/close", OperationId = "CloseYear")]
+    [Refuses(409, ErrorCodes.InvalidState, "the year is already closed")]
     [Authorize(Roles = ReviewAccess.Closers)]
     public static async Task<Created<ClosedYearDto>> Post(
         int year, CloseYear request, Caller caller, CurrentPlan plan, SealKeeper seals, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)

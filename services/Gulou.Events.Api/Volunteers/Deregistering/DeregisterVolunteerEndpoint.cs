@@ -1,11 +1,13 @@
 using FluentValidation;
 using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Progress.Tallies;
 using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Volunteers;
+using Gulou.Events.Contracts;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -25,6 +27,7 @@ public static class DeregisterVolunteerEndpoint
 {
     /// <summary>Ends the institution's registration of a volunteer, who stays a volunteer while another institution has them.</summary>
     [WolverinePost("/api/v1/volunteers/{personKey}/deregistration", OperationId = "DeregisterVolunteer")]
+    [Refuses(409, ErrorCodes.InvalidState, "the institution has no standing registration of the volunteer")]
     [Authorize(Roles = AccessRoles.Partner)]
     public static async Task<VolunteerDto> Post(string personKey, DeregisterVolunteer request, Caller caller, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {

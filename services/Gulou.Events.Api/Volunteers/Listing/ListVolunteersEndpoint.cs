@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
@@ -22,6 +23,7 @@ public static class ListVolunteersEndpoint
     /// </summary>
     /// <param name="counted">official (the default) or verified; only with <c>year</c>.</param>
     [WolverineGet("/api/v1/volunteers", OperationId = "ListVolunteers")]
+    [Refuses(403, ErrorCodes.Forbidden, "a partner's key asks for another institution's volunteers")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<PagedList<VolunteerDto>> List(
         Caller caller, CurrentPlan plan, IQuerySession session, Guid? institution, int? year, string? counted, int? page, int? pageSize, CancellationToken cancellation)

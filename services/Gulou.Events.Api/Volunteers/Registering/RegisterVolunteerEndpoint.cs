@@ -1,4 +1,5 @@
 using FluentValidation;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Persistence;
@@ -33,6 +34,8 @@ public static class RegisterVolunteerEndpoint
     /// person registered by two institutions is one volunteer. Answers with the person key for later changes.
     /// </summary>
     [WolverinePost("/api/v1/volunteers", OperationId = "RegisterVolunteer")]
+    [Refuses(409, ErrorCodes.VersionConflict, "another request changed the volunteer's record at the same moment")]
+    [Refuses(503, ErrorCodes.NotConfigured, "the service has no person-key secret to hash ID numbers under")]
     [Authorize(Roles = AccessRoles.Partner)]
     public static async Task<Results<Created<VolunteerDto>, Ok<VolunteerDto>>> Post(
         RegisterVolunteer request, Caller caller, PersonKeys keys, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
