@@ -19,7 +19,6 @@ public sealed class ServiceHost(string connectionString) : WebApplicationFactory
 
     public static ServiceHost Start(string connectionString)
     {
-        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
         var host = new ServiceHost(connectionString);
         host.UseKestrel(0);
         host.StartServer();
@@ -37,7 +36,6 @@ public sealed class ServiceHost(string connectionString) : WebApplicationFactory
         builder.UseSetting("Gulou:PersonKeySecret", PersonKeySecret);
         builder.ConfigureServices(services =>
         {
-            services.RunWolverineInSoloMode();
             services.DisableAllExternalWolverineTransports();
         });
     }

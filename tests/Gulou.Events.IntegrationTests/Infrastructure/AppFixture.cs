@@ -2,7 +2,6 @@ using Alba;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Tenants;
-using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,7 +39,6 @@ public sealed class AppFixture : IAsyncLifetime
     public static async Task<IAlbaHost> StartHostAsync(string connectionString, string schema, IReadOnlyDictionary<string, string>? settings = null, CapturedLogs? logs = null,
         Action<IServiceCollection>? configure = null)
     {
-        JasperFxEnvironment.AutoStartHost = true;
         return await AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("ConnectionStrings:Gulou", connectionString);
@@ -61,7 +59,6 @@ public sealed class AppFixture : IAsyncLifetime
                     services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
                 }
 
-                services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
                 configure?.Invoke(services);
             });
