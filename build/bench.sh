@@ -196,7 +196,10 @@ for size in "${sizes[@]}"; do
   operation=$(curl -s -X POST -H "X-Api-Key: $admin_key" "$url/api/v1/admin/projections/rebuild" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
   [ -n "$operation" ] || gulou_die "the rebuild did not start: see $work/node.log"
   t0=$(now)
-  until state=$(curl -s -H "X-Api-Key: $admin_key" "$url/api/v1/admin/projections/operations/$operation" | grep -o '"state":"\(succeeded\|failed\)"'); do sleep 0.2; done
+  until state=$(curl -s -H "X-Api-Key: $admin_key" "$url/api/v1/admin/projections/operations/$operation" | grep -o '"state":"\(succeeded\|failed\)"'); do
+    kill -0 "$node_pid" 2>/dev/null || gulou_die "the service stopped during the rebuild: see $work/node.log"
+    sleep 0.2
+  done
   rebuild_seconds=$(since "$t0")
   if [ "$state" = '"state":"succeeded"' ]; then
     v[$size,rebuild]=$(rate "$total" "$rebuild_seconds"); v[$size,rebuild_seconds]=$rebuild_seconds
