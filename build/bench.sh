@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Benchmarks against the database's own floor, measured in the same run on the same cluster:
-#   build/bench.sh [--events N] [--quick]      (default 1,000,000 events; --quick 50,000)
-# Starts its own PostgreSQL (.local/pg-bench) and a Release build of the service, seeds a history through the public
-# API, measures each figure beside its floor, prints one table and writes it into docs/benchmarks.md.
+# Benchmarks against the database's own floor, measured in the same run on the same cluster, as the history grows:
+#   build/bench.sh [--events N] [--quick]
+# Seeds a history through the public API to the first size, measures every figure, seeds on to the next size and
+# measures again: 100,000 and 1,000,000 events by default; --events N measures at each of 100,000, 1,000,000 and
+# 5,000,000 below N and at N; --quick at 10,000 and 50,000 (what BENCH=1 build/test.sh runs).
+# Before each timed phase the projections have caught up and the database is vacuumed, analysed and checkpointed;
+# each floor (pgbench, COPY) is measured on the seeded cluster right before the phase it is compared with.
+# Starts its own PostgreSQL (.local/pg-bench) and a Release build of the service, prints every figure beside its
+# floor as it goes, then one table for the largest size and a growth table, and writes both into docs/benchmarks.md.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/pg.sh
@@ -11,22 +16,29 @@ source "$root/build/lib/pg.sh"
 source "$root/build/lib/nodes.sh"
 gulou_require_dotnet
 
-events=1000000
+events=""; quick=0
 while [ $# -gt 0 ]; do
   case $1 in
-    --quick) events=50000 ;;
+    --quick) quick=1 ;;
     --events) events=$2; shift ;;
     *) gulou_die "usage: build/bench.sh [--events N] [--quick]" ;;
   esac
   shift
 done
+# The sizes measured: each step below the last size, then the last size. --quick runs the same steps, smaller.
+if [ "$quick" = 1 ]; then steps=(10000); events=${events:-50000}; else steps=(100000 1000000 5000000); events=${events:-1000000}; fi
+sizes=()
+for size in "${steps[@]}"; do [ "$size" -lt "$events" ] && sizes+=("$size"); done
+sizes+=("$events")
+# The load of each phase: batches of 1,000 in the batch phase, rows of the COPY floors.
+batches=$(( quick ? 10 : 40 )); copy_rows=$(( quick ? 50000 : 200000 ))
 for tool in wrk curl; do
   command -v "$tool" >/dev/null 2>&1 || gulou_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$tool" >&2 \
     || { gulou_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2; gulou_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$tool" >&2; }
 done
 
 work="$root/.local/bench"
-rm -rf "$work"; mkdir -p "$work"
+rm -rf "$work"; mkdir -p "$work/pgbench"
 admin_key=$(gulou_local_secret "$work/admin-key" glk_)
 gulou_pg_start "$root/.local/pg-bench" durable
 sql() { "$GULOU_PG_BIN/psql" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -d gulou_bench -tAq "$@"; }
@@ -46,12 +58,19 @@ percentile() { sort -n "$2" | awk -v p="$1" '{ a[NR] = $1 } END { i = int(NR * p
 # wrk_ms P OUTPUT: a latency percentile from wrk --latency, in milliseconds.
 wrk_ms() { awk -v p="$1%" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v }' "$2"; }
 wrk_rps() { awk '/Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "-"; else printf "%.2f", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || a == "-" || b == "" || b == "-" || b == 0) print "-"; else printf "%.2f", a / b }'; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$node_pid/status"; }
+# cpu: the node's processor time so far (user + system), in seconds: beside a start's wall time on a shared machine.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$node_pid/stat"; }
+load() { cut -d' ' -f1 /proc/loadavg; }
 port=$(gulou_free_port 5180)
 url="http://127.0.0.1:$port"
-# start_node: starts the service and sets node_pid and startup (seconds from launch to the first 200 on /health/ready).
+stamp=$(date +%s)
+# start_node: starts the service and sets node_pid, startup (seconds from launch to the first 200 on /health/ready)
+# and startup_cpu (the processor time the node used until then).
 start_node() {
   local t0; t0=$(now)
   gulou_start_node "$work/app" "$url" "$work/node.log" "${node_env[@]}"
@@ -60,110 +79,213 @@ start_node() {
     kill -0 "$node_pid" 2>/dev/null || gulou_die "the service stopped while starting: see $work/node.log"
     sleep 0.02
   done
-  startup=$(since "$t0")
+  startup=$(since "$t0"); startup_cpu=$(cpu)
 }
 node_pid=""
-stop_node() { kill -TERM "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }
+stop_node() { [ -z "$node_pid" ] || { kill -TERM "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }; node_pid=""; }
 trap 'stop_node; gulou_pg_stop' EXIT
-rows=()
-row() { rows+=("$(printf '| %s | %s | %s | %s | %s | %s |' "$@")"); }
-met() { awk -v v="$1" -v g="$2" -v dir="$3" 'BEGIN { print ((dir == "min" ? v >= g : v <= g) ? "met" : "**not met**") }'; }
+# caught_up: waits until every asynchronous projection (a shard "Name:All"; the high-water rows are the daemon's own)
+# has applied every event stored so far.
+caught_up() {
+  local target deadline=$((SECONDS + 1800))
+  target=$(sql -c "select coalesce(max(seq_id), 0) from gulou.mt_events")
+  until [ "$(sql -c "select count(*) from gulou.mt_event_progression where name like '%:%' and last_seq_id < $target")" = 0 ]; do
+    [ "$SECONDS" -lt "$deadline" ] || gulou_die "the projections did not catch up with event $target: see $work/node.log"
+    sleep 0.5
+  done
+}
+# settle: the state every timed phase starts from: projections caught up, the database vacuumed, analysed and checkpointed.
+settle() {
+  [ -z "$node_pid" ] || caught_up
+  sql -c "vacuum analyze" -c "checkpoint"
+}
+store_events() { sql -c "select count(*) from gulou.mt_events"; }
+# Figures by size: v[SIZE,NAME] the value, f[SIZE,NAME] its floor.
+declare -A v f
+say() { gulou_log "  $*"; }
 
-# --- floors -------------------------------------------------------------------------------------------
-gulou_log "measuring the database's floors"
 payload=$(printf '{"externalRef":"floor-%%s","kind":"competition","title":"青少年科技竞赛","occurredOn":"2023-05-01","venue":"鼓楼区科技馆","community":"鼓东街道","measureCodes":["ACT-03"],"attendance":{"youth":120,"workers":0,"elderly":3,"cadres":0,"public":8},"volunteerHours":0,"contentHash":"%064d"}' 0)
-sql -c "create schema floor; create table floor.rows(id bigserial primary key, data jsonb not null); create table floor.copied(data jsonb not null)"
+sql -c "create schema floor; create table floor.rows(id bigserial primary key, data jsonb not null)"
 printf "insert into floor.rows(data) values ('%s');\n" "$payload" >"$work/insert.sql"
-declare -A floor_tps floor_p50 floor_p99
-# pgbench -l writes one log per thread (PREFIX.PID, PREFIX.PID.1…); the third column is the latency in µs.
-pgbench_latencies() { cat "$work/pgbench/$1".* | awk 'NF > 3 { print $3 / 1000 }' >"$work/$1.lat"; }
-mkdir -p "$work/pgbench"
-for c in 1 16 64; do
-  (cd "$work" && "$GULOU_PG_BIN/pgbench" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -n -c "$c" -j "$(( c < 2 ? 1 : 2 ))" -T 10 -f insert.sql -l --log-prefix="pgbench/insert-$c" gulou_bench >"$work/pgb-insert-$c.out" 2>&1)
-  floor_tps[$c]=$(awk '/^tps/ { printf "%.0f", $3; exit }' "$work/pgb-insert-$c.out")
-  pgbench_latencies "insert-$c"
-  floor_p50[$c]=$(percentile 50 "$work/insert-$c.lat"); floor_p99[$c]=$(percentile 99 "$work/insert-$c.lat")
-done
-copy_rows=$(( events < 1000000 ? events : 1000000 ))
-awk -v n="$copy_rows" -v p="$payload" 'BEGIN { for (i = 0; i < n; i++) print p }' >"$work/copy.jsonl"
-t0=$(now); sql -c "\\copy floor.copied(data) from '$work/copy.jsonl'"; copy_in=$(awk -v n="$copy_rows" -v s="$(since "$t0")" 'BEGIN { printf "%.0f", n / s }')
 printf '\\set id random(1, 10000)\nselect data from floor.rows where id = :id;\n' >"$work/select.sql"
-(cd "$work" && "$GULOU_PG_BIN/pgbench" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -n -c 16 -j 2 -T 10 -f select.sql -l --log-prefix=pgbench/select gulou_bench >"$work/pgb-select.out" 2>&1)
-pgbench_latencies select
-select_p50=$(percentile 50 "$work/select.lat"); select_p99=$(percentile 99 "$work/select.lat")
+awk -v n="$copy_rows" -v p="$payload" 'BEGIN { for (i = 0; i < n; i++) print p }' >"$work/copy.jsonl"
+# pgbench_floor NAME SCRIPT CLIENTS: pgbench for 10 s; sets pg_tps, pg_p50, pg_p99 (ms). pgbench -l writes one log per
+# thread (PREFIX.PID, PREFIX.PID.1…) whose third column is the latency in µs.
+pgbench_floor() {
+  (cd "$work" && "$GULOU_PG_BIN/pgbench" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -n -c "$3" -j "$(( $3 < 2 ? 1 : 2 ))" -T 10 -f "$2" -l --log-prefix="pgbench/$1" gulou_bench >"$work/$1.out" 2>&1)
+  pg_tps=$(awk '/^tps/ { printf "%.0f", $3; exit }' "$work/$1.out")
+  cat "$work/pgbench/$1".* | awk 'NF > 3 { print $3 / 1000 }' >"$work/$1.lat"; rm -f "$work/pgbench/$1".*
+  pg_p50=$(percentile 50 "$work/$1.lat"); pg_p99=$(percentile 99 "$work/$1.lat")
+}
+# wrk_run NAME CLIENTS SCRIPT URL: wrk for 10 s with CLIENTS connections on 1–2 threads.
+wrk_run() { wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d 10s --latency -s "$3" "$4" >"$work/$1.out"; }
 
-# --- the service ------------------------------------------------------------------------------------------
-gulou_log "starting the service and seeding ${events} events through the API"
-start_node; first_start=$startup
-seed=$(dotnet "$work/seed/Gulou.Events.Bench.dll" seed --api "$url" --admin-key "$admin_key" --events "$events" 2>"$work/seed.log")
-read -r activities amended batch_seconds seed_seconds batch_rate <<<"$seed"
-curl -s -H "X-Api-Key: $admin_key" "$url/api/v1/progress?waitForNonStale=true&waitSeconds=30" >/dev/null
+gulou_log "starting the service on the empty schema"
+start_node; first_start=$startup; first_start_cpu=$startup_cpu
 partner=$(curl -s -H "X-Api-Key: $admin_key" -H 'Content-Type: application/json' -d '{"name":"bench partner","kind":"school","role":"partner"}' "$url/api/v1/institutions" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
-export GULOU_BENCH_KEY
+export GULOU_BENCH_KEY GULOU_BENCH_RUN
 GULOU_BENCH_KEY=$(curl -s -X POST -H "X-Api-Key: $admin_key" "$url/api/v1/institutions/$partner/keys" | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
+[ -n "$GULOU_BENCH_KEY" ] || gulou_die "could not register the benchmark's partner: see $work/node.log"
+seed() { dotnet "$work/seed/Gulou.Events.Bench.dll" "$@" --api "$url" --admin-key "$admin_key" --state "$work/seed-state.json" 2>>"$work/seed.log"; }
 
-declare -A post_rps post_p50 post_p99
-for c in 1 16 64; do
-  wrk -t "$(( c < 2 ? 1 : 2 ))" -c "$c" -d 10s --latency -s "$root/build/bench/report.lua" "$url" >"$work/wrk-post-$c.out"
-  post_rps[$c]=$(wrk_rps "$work/wrk-post-$c.out"); post_p50[$c]=$(wrk_ms 50 "$work/wrk-post-$c.out"); post_p99[$c]=$(wrk_ms 99 "$work/wrk-post-$c.out")
+for size in "${sizes[@]}"; do
+  # --- seed on to SIZE events (the node seeds; it is restarted for the figures) --------------------------
+  missing=$(( size - $(store_events) )); institutions=$(( size / 500 < 20 ? 20 : size / 500 > 10000 ? 10000 : size / 500 ))
+  gulou_log "seeding on to $size events ($missing more, from $institutions partners)"
+  if [ "$missing" -gt 0 ]; then
+    out=$(seed seed --run "seed$size" --events "$missing" --institutions "$institutions") || gulou_die "seeding failed: see $work/seed.log"
+    read -r activities amended batch_seconds seed_seconds batch_rate partners <<<"$out"
+    v[$size,seed]="$activities activities in batches in $batch_seconds s ($batch_rate events/s), $amended amended by single calls ($seed_seconds s in all)"
+  else
+    v[$size,seed]="nothing to add"; partners=$institutions
+  fi
+  v[$size,partners]=$partners
+  caught_up; stop_node
+  settle
+  v[$size,events]=$(store_events)
+
+  gulou_log "measuring at $size events (${v[$size,events]} in the store, $partners partners)"
+  v[$size,load]=$(load)
+  start_node; v[$size,start]=$startup; v[$size,start_cpu]=$startup_cpu; v[$size,rss_start]=$(rss)
+  say "cold start to the first 200 on /health/ready: $startup s ($startup_cpu s of processor time); RSS $(rss) MB"
+  GULOU_BENCH_RUN="$stamp-$size-warm" wrk -t 2 -c 4 -d 2s -s "$root/build/bench/report.lua" "$url" >/dev/null
+
+  # Single reports against pgbench's insert of one jsonb row per transaction.
+  for c in 1 16 64; do
+    settle; pgbench_floor "insert-$size-$c" insert.sql "$c"
+    f[$size,post_rps_$c]=$pg_tps; f[$size,post_p50_$c]=$pg_p50; f[$size,post_p99_$c]=$pg_p99
+    settle; GULOU_BENCH_RUN="$stamp-$size-$c" wrk_run "post-$size-$c" "$c" "$root/build/bench/report.lua" "$url"
+    v[$size,post_rps_$c]=$(wrk_rps "$work/post-$size-$c.out")
+    v[$size,post_p50_$c]=$(wrk_ms 50 "$work/post-$size-$c.out"); v[$size,post_p99_$c]=$(wrk_ms 99 "$work/post-$size-$c.out")
+    read -r created existing other <<<"$(awk '/^answers:/ { print $2, $3, $4 }' "$work/post-$size-$c.out")"
+    v[$size,post_answers_$c]="$created / $existing / $other"
+    say "single POST, $c clients: ${v[$size,post_rps_$c]} req/s against $pg_tps tps ($(ratio "${v[$size,post_rps_$c]}" "$pg_tps")), p50 / p99 ${v[$size,post_p50_$c]} / ${v[$size,post_p99_$c]} ms against $pg_p50 / $pg_p99; answers 201 / 200 / other: $created / $existing / $other"
+    [ "$existing" = 0 ] && [ "$other" = 0 ] || gulou_log "  warning: not every request of this run stored a new activity"
+  done
+  v[$size,rss_load]=$(rss); sleep 30; v[$size,rss_idle]=$(rss)
+  say "RSS after the 64-client run: ${v[$size,rss_load]} MB; after 30 s idle: ${v[$size,rss_idle]} MB"
+
+  # Progress reads against pgbench's primary-key select of one jsonb row.
+  settle; pgbench_floor "select-$size" select.sql 16
+  f[$size,select_p50]=$pg_p50; f[$size,select_p99]=$pg_p99
+  for view in progress progress/targets/T-COMPETITION; do
+    name=${view//\//-}
+    settle; wrk_run "get-$size-$name" 16 "$root/build/bench/get.lua" "$url/api/v1/$view"
+    v[$size,$name]="$(wrk_ms 50 "$work/get-$size-$name.out") / $(wrk_ms 99 "$work/get-$size-$name.out")"
+    v[$size,${name}_p99]=$(wrk_ms 99 "$work/get-$size-$name.out")
+    say "GET /api/v1/$view, 16 clients: p50 / p99 ${v[$size,$name]} ms against $pg_p50 / $pg_p99"
+  done
+
+  # Batches against COPY into a table of the same rows.
+  settle
+  sql -c "create table floor.copied(data jsonb not null)"
+  t0=$(now); sql -c "\\copy floor.copied(data) from '$work/copy.jsonl'"; f[$size,batch]=$(rate "$copy_rows" "$(since "$t0")")
+  sql -c "drop table floor.copied"
+  settle
+  out=$(seed batches --run "$stamp-$size-batch" --batches "$batches" --concurrency 4) || gulou_die "the batch phase failed: see $work/seed.log"
+  read -r created batch_other batch_seconds batch_rate <<<"$out"
+  v[$size,batch]=$batch_rate
+  say "batch ingest ($batches × 1,000, 4 at a time): $batch_rate events/s ($created created, $batch_other not) against COPY in ${f[$size,batch]} rows/s ($(ratio "$batch_rate" "${f[$size,batch]}"))"
+
+  # Rebuild of every projection against COPY out of the event table; the as-of review of 2024 against the
+  # rebuild of that year's events at the rebuild's rate.
+  settle
+  total=$(store_events)
+  t0=$(now); sql -c "\\copy (select * from gulou.mt_events) to '/dev/null'"; f[$size,rebuild]=$(rate "$total" "$(since "$t0")")
+  year_events=$(sql -c "select count(*) from gulou.mt_events e join gulou.mt_doc_activityrecord a on a.id = e.stream_id and a.tenant_id = e.tenant_id where a.year = 2024")
+  operation=$(curl -s -X POST -H "X-Api-Key: $admin_key" "$url/api/v1/admin/projections/rebuild" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+  [ -n "$operation" ] || gulou_die "the rebuild did not start: see $work/node.log"
+  t0=$(now)
+  until state=$(curl -s -H "X-Api-Key: $admin_key" "$url/api/v1/admin/projections/operations/$operation" | grep -o '"state":"\(succeeded\|failed\)"'); do
+    kill -0 "$node_pid" 2>/dev/null || gulou_die "the service stopped during the rebuild: see $work/node.log"
+    sleep 0.2
+  done
+  rebuild_seconds=$(since "$t0")
+  if [ "$state" = '"state":"succeeded"' ]; then
+    v[$size,rebuild]=$(rate "$total" "$rebuild_seconds"); v[$size,rebuild_seconds]=$rebuild_seconds
+    f[$size,review]=$(awk -v n="$year_events" -v r="${v[$size,rebuild]}" 'BEGIN { printf "%.2f", n / r }')
+  else
+    v[$size,rebuild]="-"; v[$size,rebuild_seconds]="failed after $rebuild_seconds"; f[$size,review]="-"
+  fi
+  say "rebuild of every projection ($total events): ${v[$size,rebuild_seconds]} s, ${v[$size,rebuild]} events/s against COPY out ${f[$size,rebuild]} rows/s ($(ratio "${v[$size,rebuild]}" "${f[$size,rebuild]}"))"
+  f[$size,year_events]=$year_events
+  settle
+  v[$size,review]=$(curl -s -o /dev/null -w '%{time_total}' -H "X-Api-Key: $admin_key" "$url/api/v1/reviews/2024?asOf=$(date -u +%Y-%m-%dT%H:%M:%SZ)" | awk '{ printf "%.2f", $1 }')
+  say "as-of review of 2024: ${v[$size,review]} s against ${f[$size,review]} s (the rebuild of its $year_events events)"
+  v[$size,load]+=" / $(load)"
 done
-rss_mb=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$node_pid/status")
-curl -s -H "X-Api-Key: $admin_key" "$url/api/v1/progress?waitForNonStale=true&waitSeconds=30" >/dev/null
-for view in progress progress/targets/T-COMPETITION; do
-  name=${view//\//-}
-  wrk -t 2 -c 16 -d 10s --latency -s "$root/build/bench/get.lua" "$url/api/v1/$view" >"$work/wrk-$name.out"
-done
-
-total_events=$(sql -c "select count(*) from gulou.mt_events")
-year_events=$(sql -c "select count(*) from gulou.mt_events e join gulou.mt_doc_activityrecord a on a.id = e.stream_id and a.tenant_id = e.tenant_id where a.year = 2024")
-gulou_log "rebuilding every projection ($total_events events)"
-operation=$(curl -s -X POST -H "X-Api-Key: $admin_key" "$url/api/v1/admin/projections/rebuild" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
-t0=$(now)
-until state=$(curl -s -H "X-Api-Key: $admin_key" "$url/api/v1/admin/projections/operations/$operation" | grep -o '"state":"\(succeeded\|failed\)"'); do sleep 0.2; done
-rebuild_seconds=$(since "$t0")
-[ "$state" = '"state":"succeeded"' ] || gulou_die "the rebuild failed: see $work/node.log"
-rebuild_rate=$(awk -v n="$total_events" -v s="$rebuild_seconds" 'BEGIN { printf "%.0f", n / s }')
-t0=$(now); sql -c "\\copy (select * from gulou.mt_events) to '/dev/null'"; copy_out=$(awk -v n="$total_events" -v s="$(since "$t0")" 'BEGIN { printf "%.0f", n / s }')
-
-as_of=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-review_seconds=$(curl -s -o /dev/null -w '%{time_total}' -H "X-Api-Key: $admin_key" "$url/api/v1/reviews/2024?asOf=$as_of")
-year_rebuild=$(awk -v n="$year_events" -v r="$rebuild_rate" 'BEGIN { printf "%.2f", n / r }')
-
 stop_node
-start_node; cold_start=$startup
-stop_node
 
-# --- the table ------------------------------------------------------------------------------------------
-row "single POST, 1 client: req/s" "${post_rps[1]}" "${floor_tps[1]} tps" "$(ratio "${post_rps[1]}" "${floor_tps[1]}")" "-" "-"
-row "single POST, 16 clients: req/s" "${post_rps[16]}" "${floor_tps[16]} tps" "$(ratio "${post_rps[16]}" "${floor_tps[16]}")" "≥ 0.30" "$(met "$(ratio "${post_rps[16]}" "${floor_tps[16]}")" 0.30 min)"
-row "single POST, 64 clients: req/s" "${post_rps[64]}" "${floor_tps[64]} tps" "$(ratio "${post_rps[64]}" "${floor_tps[64]}")" "-" "-"
+# --- the tables -----------------------------------------------------------------------------------------
+met() { awk -v v="$1" -v g="$2" -v dir="$3" 'BEGIN { if (v == "" || v == "-") print "-"; else print ((dir == "min" ? v >= g : v <= g) ? "met" : "**not met**") }'; }
+# goal VALUE THRESHOLD TEXT min|max: the goal and the verdict, two cells.
+goal() { printf '%s | %s' "$3" "$(met "$1" "$2" "$4")"; }
+thousands() { sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$1"; }
+s=${sizes[-1]}
+rows=()
+row() { rows+=("$(printf '| %s | %s | %s | %s | %s |' "$@")"); }
 for c in 1 16 64; do
-  goal="-"; verdict="-"
-  [ "$c" = 16 ] && { goal="p99 ≤ 25 ms"; verdict=$(met "${post_p99[$c]}" 25 max); }
-  row "single POST, $c clients: p50 / p99 ms" "${post_p50[$c]} / ${post_p99[$c]}" "${floor_p50[$c]} / ${floor_p99[$c]}" "$(ratio "${post_p99[$c]}" "${floor_p99[$c]}") (p99)" "$goal" "$verdict"
+  r=$(ratio "${v[$s,post_rps_$c]}" "${f[$s,post_rps_$c]}")
+  row "single POST, $c client$([ "$c" = 1 ] || echo s): req/s" "${v[$s,post_rps_$c]}" "${f[$s,post_rps_$c]} tps (pgbench insert)" "$r" "$([ "$c" = 16 ] && goal "$r" 0.30 "≥ 0.30" min || echo '- | -')"
 done
-row "batch ingest (1,000 per request): events/s" "$batch_rate" "${copy_in} rows/s (COPY in)" "$(ratio "$batch_rate" "$copy_in")" "≥ 0.20" "$(met "$(ratio "$batch_rate" "$copy_in")" 0.20 min)"
-for view in progress progress/targets/T-COMPETITION; do
-  name=${view//\//-}; p99=$(wrk_ms 99 "$work/wrk-$name.out")
-  row "GET /api/v1/$view, 16 clients: p50 / p99 ms" "$(wrk_ms 50 "$work/wrk-$name.out") / $p99" "${select_p50} / ${select_p99} (PK select)" "$(ratio "$p99" "$select_p99") (p99)" "p99 ≤ 10 ms" "$(met "$p99" 10 max)"
+for c in 1 16 64; do
+  row "single POST, $c client$([ "$c" = 1 ] || echo s): p50 / p99 ms" "${v[$s,post_p50_$c]} / ${v[$s,post_p99_$c]}" "${f[$s,post_p50_$c]} / ${f[$s,post_p99_$c]}" \
+    "$(ratio "${v[$s,post_p99_$c]}" "${f[$s,post_p99_$c]}") (p99)" "$([ "$c" = 16 ] && goal "${v[$s,post_p99_$c]}" 25 "p99 ≤ 25 ms" max || echo '- | -')"
 done
-row "full rebuild of every projection: events/s" "$rebuild_rate" "${copy_out} rows/s (COPY out)" "$(ratio "$rebuild_rate" "$copy_out")" "≥ 0.08" "$(met "$(ratio "$rebuild_rate" "$copy_out")" 0.08 min)"
-row "as-of review of 2024: s" "$review_seconds" "${year_rebuild} s (rebuild of 2024's ${year_events} events)" "$(ratio "$review_seconds" "$year_rebuild")" "≤ 2" "$(met "$(ratio "$review_seconds" "$year_rebuild")" 2 max)"
-row "cold start to first 200 on /health/ready: s" "$cold_start" "-" "-" "≤ 1.5 s" "$(met "$cold_start" 1.5 max)"
-row "RSS after the ingest run: MB" "$rss_mb" "-" "-" "≤ 300 MB" "$(met "$rss_mb" 300 max)"
+for c in 1 16 64; do row "single POST, $c client$([ "$c" = 1 ] || echo s): answers 201 / 200 / other" "${v[$s,post_answers_$c]}" "-" "-" "- | -"; done
+r=$(ratio "${v[$s,batch]}" "${f[$s,batch]}")
+row "batch ingest ($batches × 1,000, 4 at a time): events/s" "${v[$s,batch]}" "${f[$s,batch]} rows/s (COPY in)" "$r" "$(goal "$r" 0.20 "≥ 0.20" min)"
+for name in progress progress-targets-T-COMPETITION; do
+  row "GET /api/v1/${name/-targets-//targets/}, 16 clients: p50 / p99 ms" "${v[$s,$name]}" "${f[$s,select_p50]} / ${f[$s,select_p99]} (PK select)" \
+    "$(ratio "${v[$s,${name}_p99]}" "${f[$s,select_p99]}") (p99)" "$(goal "${v[$s,${name}_p99]}" 10 "p99 ≤ 10 ms" max)"
+done
+r=$(ratio "${v[$s,rebuild]}" "${f[$s,rebuild]}")
+row "full rebuild of every projection: events/s" "${v[$s,rebuild]} (${v[$s,rebuild_seconds]} s)" "${f[$s,rebuild]} rows/s (COPY out)" "$r" "$(goal "$r" 0.08 "≥ 0.08" min)"
+r=$(ratio "${v[$s,review]}" "${f[$s,review]}")
+row "as-of review of 2024: s" "${v[$s,review]}" "${f[$s,review]} s (rebuild of 2024's ${f[$s,year_events]} events)" "$r" "$(goal "$r" 2 "≤ 2" max)"
+row "cold start to the first 200 on /health/ready: s (processor s)" "${v[$s,start]} (${v[$s,start_cpu]})" "-" "-" "$(goal "${v[$s,start]}" 1.5 "≤ 1.5 s" max)"
+row "RSS after the 64-client run: MB" "${v[$s,rss_load]}" "-" "-" "$(goal "${v[$s,rss_load]}" 300 "≤ 300 MB" max)"
+row "RSS after 30 s idle / after the start: MB" "${v[$s,rss_idle]} / ${v[$s,rss_start]}" "-" "-" "- | -"
+
+# The growth table: each figure at each size, with its ratio to the floor measured at that size.
+with() { local r; r=$(ratio "$1" "$2"); [ "$r" = - ] && printf '%s' "$1" || printf '%s (%s)' "$1" "$r"; }
+growth=(); grow() { local label=$1 line; shift; line="| $label"; for s in "${sizes[@]}"; do line+=" | $("$@")"; done; growth+=("$line |"); }
+grow "events in the store / partners" eval 'printf "%s / %s" "${v[$s,events]}" "${v[$s,partners]}"'
+grow "machine load (1-minute average) when the measurements began / ended" eval 'printf "%s" "${v[$s,load]}"'
+for c in 1 16 64; do grow "single POST, $c client$([ "$c" = 1 ] || echo s): req/s (to pgbench insert)" eval 'with "${v[$s,post_rps_'$c']}" "${f[$s,post_rps_'$c']}"'; done
+grow "single POST, 16 clients: p99 ms (to pgbench insert)" eval 'with "${v[$s,post_p99_16]}" "${f[$s,post_p99_16]}"'
+grow "batch ingest: events/s (to COPY in)" eval 'with "${v[$s,batch]}" "${f[$s,batch]}"'
+grow "GET /api/v1/progress: p99 ms (to PK select)" eval 'with "${v[$s,progress_p99]}" "${f[$s,select_p99]}"'
+grow "GET /api/v1/progress/targets/T-COMPETITION: p99 ms (to PK select)" eval 'with "${v[$s,progress-targets-T-COMPETITION_p99]}" "${f[$s,select_p99]}"'
+grow "full rebuild: events/s (to COPY out)" eval 'with "${v[$s,rebuild]}" "${f[$s,rebuild]}"'
+grow "full rebuild: s" eval 'printf "%s" "${v[$s,rebuild_seconds]}"'
+grow "as-of review of 2024: s (to its rebuild)" eval 'with "${v[$s,review]}" "${f[$s,review]}"'
+grow "cold start: s (processor s)" eval 'printf "%s (%s)" "${v[$s,start]}" "${v[$s,start_cpu]}"'
+grow "RSS after the 64-client run / after 30 s idle: MB" eval 'printf "%s / %s" "${v[$s,rss_load]}" "${v[$s,rss_idle]}"'
+grow "floors: pgbench insert tps (16 clients) / PK select p99 ms / COPY in / COPY out rows/s" eval 'printf "%s / %s / %s / %s" "${f[$s,post_rps_16]}" "${f[$s,select_p99]}" "${f[$s,batch]}" "${f[$s,rebuild]}"'
 
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 machine="$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -m), PostgreSQL $("$GULOU_PG_BIN/postgres" --version | awk '{ print $3 }')"
+header="| figure |"; rule="|---|"; for s in "${sizes[@]}"; do header+=" $(thousands "$s") events |"; rule+="---|"; done
+seeding=$(for s in "${sizes[@]}"; do printf -- '- to %s events: %s.\n' "$(thousands "$s")" "${v[$s,seed]}"; done)
 result=$(cat <<RESULT
 <!-- results: written by build/bench.sh; everything between these markers is replaced on each run -->
-Run on $(date -u +'%Y-%m-%d %H:%M UTC') at commit \`$commit\` on $machine.
-Seeded ${events} events through the API: ${activities} activities in batches in ${batch_seconds} s, ${amended} amended by
-single calls, plus designations and volunteers (${seed_seconds} s in all); ${total_events} events in the store.
-First start on the empty schema: ${first_start} s.
+Run on $(date -u +'%Y-%m-%d %H:%M UTC') at commit \`$commit\` on $machine$([ "$quick" = 1 ] && echo ' (--quick)').
+History seeded through the API in one run, measured at each size before seeding on:
+$seeding
+First start on the empty schema: ${first_start} s (${first_start_cpu} s of processor time).
+
+At $(thousands "${sizes[-1]}") events (${v[${sizes[-1]},events]} in the store, ${v[${sizes[-1]},partners]} partners):
 
 | figure | value | floor | ratio | goal | |
 |---|---|---|---|---|---|
 $(printf '%s\n' "${rows[@]}")
+
+As the history grows (ratios to the floor measured at the same size in parentheses):
+
+$header
+$rule
+$(printf '%s\n' "${growth[@]}")
 <!-- /results -->
 RESULT
 )

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Designations;
@@ -10,54 +12,48 @@ namespace Gulou.Events.Bench;
 
 /// <summary>
 /// Seeds a realistic history through the public API: institutions of every kind, activities over 2021–2025 under
-/// every measure (in batches of 1,000), then attendance, corrections, retractions and verifications on a share of
-/// them (single calls, as partners make them), designations and volunteers.
+/// every measure (in batches of up to 1,000 per partner), then attendance, corrections, retractions and verifications
+/// on a share of them (single calls, as partners make them), designations and volunteers. Each step adds to what the
+/// state file says earlier steps registered; references carry the run's name, so no step resends another's.
 /// </summary>
-internal sealed class Seeder(Api api, string adminKey, int seed = 7)
+internal sealed class Seeder(Api api, string adminKey, SeedState state, string run)
 {
     private static readonly string[] Kinds =
         ["lab_open_day", "campus_lecture", "volunteer_session", "competition", "teacher_training", "skills_training", "health_talk",
          "digital_skills_class", "cadre_training", "science_day_event", "exhibition", "media_work", "exchange_event", "emergency_drill", "psych_service"];
 
-    private readonly Random _random = new(seed);
+    private static readonly string[] UnitCodes = ["EDU", "CAST", "UNION", "HEALTH", "ORGANIZATION", "PUBLICITY", "DRC-ST"];
 
-    public async Task<SeedReport> SeedAsync(long events, Action<string> log)
+    private readonly Random _random = new(HashCode.Combine(7, run));
+
+    public async Task<SeedReport> SeedAsync(long events, int institutions, Action<string> log)
     {
         var clock = Stopwatch.StartNew();
-        var partners = await RegisterAsync(Math.Clamp((int)(events / 2500), 20, 400), Role.Partner, null);
-        var units = new Dictionary<string, string>();
-        foreach (var code in new[] { "EDU", "CAST", "UNION", "HEALTH", "ORGANIZATION", "PUBLICITY", "DRC-ST" })
+        await RegisterPartnersAsync(institutions);
+        foreach (var code in UnitCodes.Where(c => !state.Units.ContainsKey(c)))
         {
-            units[code] = (await RegisterAsync(1, Role.Unit, code))[0].Key;
+            state.Units[code] = (await RegisterAsync($"unit {code}", InstitutionKind.Government, Role.Unit, code)).Key;
+            state.Save();
         }
 
-        var verifiers = await VerifiersAsync(units);
-
+        var verifiers = await VerifiersAsync(state.Units);
+        var partners = state.Partners;
         var amendments = events / 5;
         var reports = events - amendments;
         var reported = new ConcurrentBag<(Guid Id, string Key, string Kind)>();
         var batchClock = Stopwatch.StartNew();
-        var perPartner = (int)Math.Ceiling(reports / (double)partners.Count);
-        var batches = partners.SelectMany(p => Enumerable.Range(0, (int)Math.Ceiling(perPartner / 1000.0)).Select(b => (Partner: p, Batch: b))).ToList();
-        var sent = 0L;
+        var perPartner = (long)Math.Ceiling(reports / (double)partners.Count);
+        var batches = partners
+            .Select((p, n) => (Partner: p, Number: n, Share: Math.Clamp(reports - (n * perPartner), 0, perPartner)))
+            .SelectMany(p => Enumerable.Range(0, (int)Math.Ceiling(p.Share / 1000.0)).Select(b => (p.Partner, p.Number, Batch: b, Size: (int)Math.Min(1000, p.Share - (b * 1000L)))))
+            .ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (work, _) =>
         {
-            var size = (int)Math.Min(1000, Math.Max(0, reports - Interlocked.Read(ref sent)));
-            if (size == 0)
+            var random = new Random(HashCode.Combine(run, work.Number, work.Batch));
+            var items = Enumerable.Range(0, work.Size).Select(i => Report(random, $"{run}-{work.Number}-{work.Batch}-{i}")).ToList();
+            foreach (var (index, id) in Created(await api.PostAsync("/api/v1/activities/batch", work.Partner.Key, new { items })))
             {
-                return;
-            }
-
-            Interlocked.Add(ref sent, size);
-            var random = new Random(HashCode.Combine(seed, work.Partner.Key, work.Batch));
-            var items = Enumerable.Range(0, size).Select(i => Report(random, $"{work.Partner.Id:N}-{work.Batch}-{i}")).ToList();
-            var answer = await api.PostAsync("/api/v1/activities/batch", work.Partner.Key, new { items });
-            foreach (var result in answer.GetProperty("items").EnumerateArray())
-            {
-                if (result.TryGetProperty("id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String)
-                {
-                    reported.Add((id.GetGuid(), work.Partner.Key, items[result.GetProperty("index").GetInt32()].Kind));
-                }
+                reported.Add((id, work.Partner.Key, items[index].Kind));
             }
         });
         var batchSeconds = batchClock.Elapsed.TotalSeconds;
@@ -90,11 +86,45 @@ internal sealed class Seeder(Api api, string adminKey, int seed = 7)
         });
         log($"  amended {amended} activities (attendance, corrections, retractions, verifications)");
 
+        if (!state.FixedHistory)
+        {
+            await DesignationsAndVolunteersAsync(partners);
+            state.FixedHistory = true;
+            state.Save();
+        }
+
+        return new SeedReport(reported.Count, amended, batchSeconds, clock.Elapsed.TotalSeconds, partners.Count);
+    }
+
+    /// <summary>Batches of 1,000 new activities, <paramref name="concurrency"/> at a time, each from the next partner in turn.</summary>
+    public async Task<BatchLoad> BatchesAsync(int count, int concurrency)
+    {
+        var created = 0;
+        var sent = 0;
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (batch, _) =>
+        {
+            var random = new Random(HashCode.Combine(run, batch));
+            var items = Enumerable.Range(0, 1000).Select(i => Report(random, $"{run}-{batch}-{i}")).ToList();
+            var answer = await api.PostAsync("/api/v1/activities/batch", state.Partners[batch % state.Partners.Count].Key, new { items });
+            Interlocked.Add(ref created, Created(answer).Count());
+            Interlocked.Add(ref sent, items.Count);
+        });
+        return new BatchLoad(created, sent - created, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The items of a batch's answer that were stored as new activities, by their index in the batch.</summary>
+    private static IEnumerable<(int Index, Guid Id)> Created(JsonElement answer) => answer.GetProperty("items").EnumerateArray()
+        .Where(r => r.GetProperty("outcome").GetString() == "created")
+        .Select(r => (r.GetProperty("index").GetInt32(), r.GetProperty("id").GetGuid()));
+
+    private async Task DesignationsAndVolunteersAsync(List<Registered> partners)
+    {
         foreach (var (kind, unit, count) in new[] { (DesignationKind.CertifiedCommunity, "CAST", 40), (DesignationKind.ScienceBase, "CAST", 20), (DesignationKind.BackboneTeacher, "EDU", 12), (DesignationKind.ModelWorkerStudio, "UNION", 6) })
         {
             for (var i = 0; i < count; i++)
             {
-                await api.PostAsync("/api/v1/designations", units[unit], new RecordDesignation(kind, $"{kind}-{i}", i % 4 == 0 ? DesignationLevel.District : DesignationLevel.City,
+                await api.PostAsync("/api/v1/designations", state.Units[unit], new RecordDesignation(kind, $"{kind}-{i}", i % 4 == 0 ? DesignationLevel.District : DesignationLevel.City,
                     new DateOnly(2021 + (i % 5), 1 + (i % 12), 1), TeachingSubject: kind == DesignationKind.BackboneTeacher ? "physics" : null));
             }
         }
@@ -103,8 +133,6 @@ internal sealed class Seeder(Api api, string adminKey, int seed = 7)
         {
             await api.PostAsync("/api/v1/volunteers", partners[i % partners.Count].Key, new RegisterVolunteer(ResidentNumber(i), new DateOnly(2021 + (i % 5), 3, 1)));
         }
-
-        return new SeedReport(reported.Count, amended, batchSeconds, clock.Elapsed.TotalSeconds, partners.Count);
     }
 
     /// <summary>For each activity kind, the key of a unit that leads one of its default measures, as the plan names them.</summary>
@@ -130,20 +158,27 @@ internal sealed class Seeder(Api api, string adminKey, int seed = 7)
             VolunteerHours: kind == "volunteer_session" ? random.Next(1, 40) : 0);
     }
 
-    private async Task<List<(Guid Id, string Key)>> RegisterAsync(int count, Role role, string? unitCode)
+    /// <summary>Registers partners of every kind, with a key each, until the state holds <paramref name="count"/>.</summary>
+    private async Task RegisterPartnersAsync(int count)
     {
         var kinds = Enum.GetValues<InstitutionKind>();
-        var registered = new List<(Guid, string)>();
-        for (var i = 0; i < count; i++)
+        for (var i = state.Partners.Count; i < count; i++)
         {
-            var name = role == Role.Unit ? $"unit {unitCode}" : $"institution {i:0000} {Guid.NewGuid():N}";
-            var institution = await api.PostAsync("/api/v1/institutions", adminKey, new RegisterInstitution(name, role == Role.Unit ? InstitutionKind.Government : kinds[i % kinds.Length], role, unitCode));
-            var id = institution.GetProperty("id").GetGuid();
-            var key = (await api.PostAsync($"/api/v1/institutions/{id}/keys", adminKey)).GetProperty("key").GetString()!;
-            registered.Add((id, key));
+            state.Partners.Add(await RegisterAsync($"institution {i:00000} {run}", kinds[i % kinds.Length], Role.Partner, null));
+            if (i % 100 == 99)
+            {
+                state.Save();
+            }
         }
 
-        return registered;
+        state.Save();
+    }
+
+    private async Task<Registered> RegisterAsync(string name, InstitutionKind kind, Role role, string? unitCode)
+    {
+        var institution = await api.PostAsync("/api/v1/institutions", adminKey, new RegisterInstitution(name, kind, role, unitCode));
+        var id = institution.GetProperty("id").GetGuid();
+        return new Registered(id, (await api.PostAsync($"/api/v1/institutions/{id}/keys", adminKey)).GetProperty("key").GetString()!);
     }
 
     /// <summary>A valid 18-character resident number for person <paramref name="n"/> (check character per GB 11643).</summary>
@@ -157,3 +192,29 @@ internal sealed class Seeder(Api api, string adminKey, int seed = 7)
 }
 
 internal sealed record SeedReport(int Activities, long Amended, double BatchSeconds, double TotalSeconds, int Partners);
+
+internal sealed record BatchLoad(int Created, int Other, double Seconds);
+
+internal sealed record Registered(Guid Id, string Key);
+
+/// <summary>What earlier steps registered: partners with their keys, the units' keys, whether designations and volunteers are in.</summary>
+internal sealed class SeedState
+{
+    public List<Registered> Partners { get; init; } = [];
+
+    public Dictionary<string, string> Units { get; init; } = [];
+
+    public bool FixedHistory { get; set; }
+
+    [JsonIgnore]
+    public string File { get; private set; } = "";
+
+    public static SeedState Load(string file)
+    {
+        var state = System.IO.File.Exists(file) ? JsonSerializer.Deserialize<SeedState>(System.IO.File.ReadAllText(file), Api.Json)! : new SeedState();
+        state.File = file;
+        return state;
+    }
+
+    public void Save() => System.IO.File.WriteAllText(File, JsonSerializer.Serialize(this, Api.Json));
+}

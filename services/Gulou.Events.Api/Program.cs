@@ -66,6 +66,14 @@ app.UseGulouRouteIds();
 app.MapGulouHealth();
 app.MapGulouEndpoints();
 
+// A plain start (no command, or only options such as --urls) runs the web host; the command line (db-apply,
+// projections, codegen, …) is discovered only when a command is given.
+if (args is [] or [['-', ..], ..])
+{
+    await app.RunAsync();
+    return 0;
+}
+
 return await app.RunJasperFxCommands(VerifySealCommand.Alias(VerifyProjectionsCommand.Alias(args)));
 
 /// <summary>The entry point, visible to the integration tests.</summary>

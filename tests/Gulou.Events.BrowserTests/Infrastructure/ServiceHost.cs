@@ -21,7 +21,6 @@ public sealed class ServiceHost(string connectionString) : WebApplicationFactory
 
     public static ServiceHost Start(string connectionString)
     {
-        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
         var host = new ServiceHost(connectionString);
         host.UseKestrel(0);
         host.StartServer();
@@ -40,7 +39,6 @@ public sealed class ServiceHost(string connectionString) : WebApplicationFactory
         builder.UseSetting("Gulou:SuperAdminKey", SuperAdminKey);
         builder.ConfigureServices(services =>
         {
-            services.RunWolverineInSoloMode();
             services.DisableAllExternalWolverineTransports();
         });
     }

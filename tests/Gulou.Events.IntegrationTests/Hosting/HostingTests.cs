@@ -15,6 +15,18 @@ public sealed class HostingTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_node_registers_no_message_agents_since_it_handles_no_messages()
+    {
+        // A node in one of Wolverine's durability modes records itself in wolverine_nodes and elects a leader among the
+        // nodes there; this service runs Wolverine as a mediator of its HTTP endpoints and leaves the table unused.
+        (await app.Anonymous.GetAsync("/health/ready")).ShouldBe(HttpStatusCode.OK);
+        await using var session = app.Store.QuerySession();
+        var nodes = await session.AdvancedSql.QueryAsync<long>("select count(*) from gulou_tests.wolverine_nodes", CancellationToken.None);
+
+        Assert.Equal(0, nodes.Single());
+    }
+
+    [Fact]
     public async Task The_openapi_document_lists_every_route_and_the_key_scheme()
     {
         var doc = (await app.Anonymous.GetAsync("/swagger/v1/swagger.json")).ShouldBe(HttpStatusCode.OK).Json();

@@ -2,7 +2,6 @@ using System.Net;
 using Alba;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Contracts.Districts;
-using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -97,7 +96,6 @@ public sealed class AppFixture : IAsyncLifetime
     public static async Task<IAlbaHost> StartHostAsync(string connectionString, string schema, IReadOnlyDictionary<string, string>? settings = null, CapturedLogs? logs = null,
         Action<IServiceCollection>? configure = null)
     {
-        JasperFxEnvironment.AutoStartHost = true;
         return await AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("ConnectionStrings:Gulou", connectionString);
@@ -119,7 +117,6 @@ public sealed class AppFixture : IAsyncLifetime
                     services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
                 }
 
-                services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
                 configure?.Invoke(services);
             });

@@ -11,12 +11,23 @@ namespace Gulou.Events.Api.Infrastructure.Hosting;
 
 public static class WolverineSetup
 {
+    /// <summary>
+    /// Wolverine for HTTP endpoints only: the service handles no messages, so it runs as a mediator, without the
+    /// node agents, leader election and inbox/outbox polling of its durability modes (the projection daemon's
+    /// distribution over nodes is Marten's own, by advisory lock), and without scanning every deployed assembly
+    /// for extensions at start.
+    /// </summary>
     public static IHostBuilder UseGulouWolverine(this IHostBuilder host, IConfiguration configuration) => host.UseWolverine(opts =>
     {
         opts.ServiceName = "gulou-events";
         opts.ApplicationAssembly = typeof(WolverineSetup).Assembly;
+        opts.Durability.Mode = DurabilityMode.MediatorOnly;
         opts.Policies.AutoApplyTransactions();
         opts.CodeGeneration.TypeLoadMode = CodegenMode(configuration);
+#if DEBUG
+        // Found by extension discovery otherwise: Debug builds compile missing handler code at run time.
+        opts.UseRuntimeCompilation();
+#endif
         if (!GulouSettings.From(configuration).AutoCreateSchema)
         {
             // Wolverine's inbox, outbox and node tables are migrated by db-apply together with Marten's.
@@ -28,7 +39,7 @@ public static class WolverineSetup
             // Lets the test of the committed generated code write a fresh copy elsewhere to compare.
             opts.CodeGeneration.GeneratedCodeOutputPath = output;
         }
-    });
+    }, ExtensionDiscovery.ManualOnly);
 
     public static IEndpointRouteBuilder MapGulouEndpoints(this IEndpointRouteBuilder app)
     {
