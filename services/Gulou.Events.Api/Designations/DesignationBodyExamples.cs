@@ -1,4 +1,5 @@
 using Gulou.Events.Api.Infrastructure.OpenApi;
+using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Designations;
 
 namespace Gulou.Events.Api.Designations;
@@ -10,5 +11,6 @@ public sealed class DesignationBodyExamples : IBodyExamples
     [
         new RecordDesignation(DesignationKind.ScienceBase, "GL-BASE-007", DesignationLevel.City, new DateOnly(2022, 9, 1), "鼓楼区青少年科技馆"),
         new RevokeDesignation("The base closed for renovation for two years.", new DateOnly(2024, 3, 1), DesignationLevel.City),
+        new VerifyDesignation(VerificationDecision.Verified, "Certificate checked against the city's list.", DesignationLevel.City),
     ];
 }

@@ -73,7 +73,8 @@ public static class RecordVerification
     }
 
     /// <summary>Appends the decision (nothing when it is null) and answers with the record as it then stands.</summary>
-    public static async Task<T> AppendAsync<T>(IDocumentSession session, IEventStream<T> stream, object? decided, CancellationToken cancellation)
+    public static async Task<T> AppendAsync<T>(
+        IDocumentSession session, IEventStream<T> stream, object? decided, Func<IReadOnlyList<object>, Task> ensureYearOpen, CancellationToken cancellation)
         where T : class
     {
         if (decided is null)
@@ -81,6 +82,7 @@ public static class RecordVerification
             return stream.Aggregate!;
         }
 
+        await ensureYearOpen([decided]);
         stream.AppendOne(decided);
         await session.SaveChangesAsync(cancellation);
         return (await session.Events.FetchLatest<T>(stream.Id, cancellation))!;

@@ -27,9 +27,9 @@ public static class YearActivities
             contributions.Where(c => c.Key.Scope == RollupScope.Unit).Select(c => c.Key.Unit!).ToList());
     }
 
-    /// <summary>The units activities count toward: those that lead a measure, in the catalog's order.</summary>
-    public static IEnumerable<Contracts.Plan.ResponsibleUnit> LeadingUnits(CurrentPlan plan) =>
-        plan.Catalog.Units.Where(u => plan.MeasuresLedBy(u.Code).Count > 0);
+    /// <summary>The units activities count toward: those that lead a measure or take part in one, in the catalog's order.</summary>
+    public static IEnumerable<Contracts.Plan.ResponsibleUnit> ResponsibleUnits(CurrentPlan plan) =>
+        plan.Catalog.Units.Where(u => plan.MeasuresOf(u.Code).Count > 0);
 
     /// <summary>An instant as a spreadsheet shows it, in the district's time.</summary>
     public static string? DistrictTime(DateTimeOffset? instant) =>

@@ -1,4 +1,6 @@
 using Gulou.Events.Api.Infrastructure.OpenApi;
+using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Volunteers;
 
 namespace Gulou.Events.Api.Volunteers;
@@ -10,5 +12,6 @@ public sealed class VolunteerBodyExamples : IBodyExamples
     [
         new RegisterVolunteer("11010519491231002X", new DateOnly(2022, 3, 5)),
         new DeregisterVolunteer(new DateOnly(2024, 6, 30), "Moved out of the district."),
+        new VerifyRecord(VerificationDecision.Verified, "Registration checked against the volunteer platform."),
     ];
 }

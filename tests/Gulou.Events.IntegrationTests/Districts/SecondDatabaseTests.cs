@@ -12,8 +12,9 @@ namespace Gulou.Events.IntegrationTests.Districts;
 /// reports, reads progress, reviews and verifies exactly as one in the main database, and its data is in its own
 /// database only.
 /// </summary>
-[Collection(AppCollection.Name)]
-public sealed class SecondDatabaseTests(AppFixture app)
+// The command line verifies every district of every database: it runs alone, with no other test writing.
+[Collection(AloneCollection.Name)]
+public sealed class SecondDatabaseTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task A_district_in_the_second_database_answers_the_same_as_one_in_the_main_database()

@@ -96,7 +96,7 @@ public sealed class OpenApiDocumentTests(AppFixture app) : IClassFixture<AppFixt
         var known = new Dictionary<string, string>
         {
             ["id"] = activity.Id.ToString(), ["keyId"] = Guid.NewGuid().ToString(), ["personKey"] = volunteer.PersonKey, ["code"] = "T-COMPETITION",
-            ["targetCode"] = "T-LITERACY", ["year"] = "2023",
+            ["targetCode"] = "T-LITERACY", ["year"] = "2023", ["number"] = "1",
         };
         var designationRoutes = new[] { "/api/v1/designations/{id}" };
         string[] keys = [district.Admin.Key, owner.Key, other.Key, unit.Key, auditor.Key];

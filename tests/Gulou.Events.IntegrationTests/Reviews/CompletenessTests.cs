@@ -53,9 +53,9 @@ public sealed class CompletenessTests(AppFixture app)
         Assert.Equal(1, institutions[fjnu.InstitutionId].NotCounted);
         Assert.Equal(new[] { school.InstitutionId, silent.InstitutionId }.Order(), completeness.Silent.Select(s => s.InstitutionId).Order());
 
-        // Per unit: the activities under the measures it leads, by the plan's own table of lead units.
+        // Per unit: the activities under the measures it leads or takes part in, by the plan's own table of responsible units.
         var plan = (await auditor.GetAsync("/api/v1/plan")).As<PlanCatalog>();
-        var leads = plan.Measures.ToDictionary(m => m.Code, m => m.LeadUnits);
+        var leads = plan.Measures.ToDictionary(m => m.Code, m => m.LeadUnits.Concat(m.ParticipatingUnits).ToList());
         foreach (var unit in completeness.Units)
         {
             var mine = counted.Where(a => a.MeasureCodes.Any(m => leads[m].Contains(unit.UnitCode))).ToList();
@@ -63,8 +63,9 @@ public sealed class CompletenessTests(AppFixture app)
                 (unit.Activities, unit.Late, unit.Institutions, unit.LastReportedAt));
         }
 
-        Assert.Equal(plan.Units.Where(u => plan.Measures.Any(m => m.LeadUnits.Contains(u.Code))).Select(u => u.Code), completeness.Units.Select(u => u.UnitCode));
-        Assert.Equal((2, 2), (completeness.Units.Single(u => u.UnitCode == "CAST").Activities, completeness.Units.Single(u => u.UnitCode == "EDU").Activities));
+        Assert.Equal(plan.Units.Where(u => plan.Measures.Any(m => m.LeadUnits.Contains(u.Code) || m.ParticipatingUnits.Contains(u.Code))).Select(u => u.Code), completeness.Units.Select(u => u.UnitCode));
+        // 区科协 leads ACT-02 and ACT-03 and takes part in ACT-10 (the health talk); 区教育局 leads only the first two.
+        Assert.Equal((3, 2), (completeness.Units.Single(u => u.UnitCode == "CAST").Activities, completeness.Units.Single(u => u.UnitCode == "EDU").Activities));
         Assert.Equal(1, completeness.Units.Single(u => u.UnitCode == "HEALTH").Activities);
 
         var csv = await auditor.GetAsync("/api/v1/reviews/2023/completeness", new Dictionary<string, string> { ["Accept"] = "text/csv" });

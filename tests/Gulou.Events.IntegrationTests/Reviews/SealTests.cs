@@ -33,7 +33,7 @@ public sealed class SealTests(AppFixture app)
             .ShouldBe(HttpStatusCode.Created).As<DesignationDto>();
         await ReviewSteps.CloseWithoutSignoffAsync(district.Admin, 2023, DateTimeOffset.UtcNow);
 
-        // The 2024 competition is no part of 2023; the lab open day and the designation count toward running totals.
+        // The 2024 competition is no part of 2023; the lab open day, the designation and the register of institutions count toward running totals.
         var (count, last) = await CountAsync(district.TenantId, [competition.Id, lab.Id, community.Id]);
         var seal = (await auditor.GetAsync("/api/v1/reviews/2023/seal")).ShouldBe(HttpStatusCode.OK).As<YearSealDto>();
         Assert.Equal((2023, true, count, last), (seal.Year, seal.Standing, seal.EventCount, seal.LastSequence));
@@ -105,9 +105,13 @@ public sealed class SealTests(AppFixture app)
     private static async Task<SealVerificationDto> VerifyAsync(Actor reader) =>
         (await reader.PostAsync("/api/v1/reviews/2023/seal/verification")).ShouldBe(HttpStatusCode.OK).As<SealVerificationDto>();
 
-    private async Task<(int Count, long Last)> CountAsync(string tenant, Guid[] streams) =>
-        ((int)await SqlAsync<long>("select count(*) from gulou_tests.mt_events where tenant_id = ? and stream_id = any(?)", tenant, streams),
-            await SqlAsync<long>("select max(seq_id) from gulou_tests.mt_events where tenant_id = ? and stream_id = any(?)", tenant, streams));
+    /// <summary>The events of the streams, and of every institution's registration (the register a coverage target counts).</summary>
+    private async Task<(int Count, long Last)> CountAsync(string tenant, Guid[] streams)
+    {
+        const string counted = "tenant_id = ? and (stream_id = any(?) or stream_id in (select stream_id from gulou_tests.mt_events where tenant_id = ? and type = 'institution_registered'))";
+        return ((int)await SqlAsync<long>($"select count(*) from gulou_tests.mt_events where {counted}", tenant, streams, tenant),
+            await SqlAsync<long>($"select max(seq_id) from gulou_tests.mt_events where {counted}", tenant, streams, tenant));
+    }
 
     private Task<long> SequenceOfAsync(string tenant, Guid stream, long version) =>
         SqlAsync<long>("select seq_id from gulou_tests.mt_events where tenant_id = ? and stream_id = ? and version = ?", tenant, stream, version);

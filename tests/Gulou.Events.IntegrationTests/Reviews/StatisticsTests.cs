@@ -50,7 +50,7 @@ public sealed class StatisticsTests(AppFixture app)
         var plan = (await auditor.GetAsync("/api/v1/plan")).As<PlanCatalog>();
         var columns = plan.StatisticsColumns!;
         string? ColumnOf(string kind) => (columns.FirstOrDefault(c => c.Kinds.Contains(kind)) ?? columns.FirstOrDefault(c => c.Others))?.Code;
-        var leads = plan.Measures.ToDictionary(m => m.Code, m => m.LeadUnits);
+        var leads = plan.Measures.ToDictionary(m => m.Code, m => m.LeadUnits.Concat(m.ParticipatingUnits).ToList());
         var counting = posted.Where(a => a.OccurredOn.Year == 2024 && a.Id != rejected.Id && a.Id != retracted.Id).ToList();
         Assert.Equal(7, counting.Count);
 

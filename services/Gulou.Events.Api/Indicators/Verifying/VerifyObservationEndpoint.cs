@@ -4,6 +4,8 @@ using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Indicators;
@@ -23,7 +25,7 @@ public static class VerifyObservationEndpoint
     [WolverinePost("/api/v1/indicators/{targetCode}/observations/{number}/verification", OperationId = "VerifyObservation")]
     [Authorize(Roles = AccessRoles.Unit)]
     public static async Task<IndicatorDto> Post(
-        string targetCode, int number, VerifyRecord request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
+        string targetCode, int number, VerifyRecord request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var target = RecordObservationEndpoint.IndicatorTarget(plan, targetCode);
         var unit = await RecordVerification.UnitAsync(session, caller, cancellation);
@@ -32,7 +34,7 @@ public static class VerifyObservationEndpoint
         var id = IndicatorsModule.StreamFor(caller.TenantId, target.Code);
         var stream = await session.Events.FetchForWriting<IndicatorRecord>(id, cancellation);
         var observation = stream.Aggregate?.Observation(number) ?? throw ProblemException.NotFound($"observation of {target.Code}", number);
-        return (await RecordVerification.AppendAsync(session, stream, Decide(request, target.Code, observation, unit), cancellation)).ToDto(plan.Period);
+        return (await RecordVerification.AppendAsync(session, stream, Decide(request, target.Code, observation, unit), events => locks.EnsureOpenAsync<IndicatorTally>(session, caller.InstitutionId, id, events, cancellation), cancellation)).ToDto(plan.Period);
     }
 
     /// <summary>The decision to record, or null when the observation already carries it.</summary>

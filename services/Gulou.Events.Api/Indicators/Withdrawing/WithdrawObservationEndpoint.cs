@@ -4,6 +4,8 @@ using Gulou.Events.Api.Indicators.Observing;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Indicators;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -25,7 +27,7 @@ public static class WithdrawObservationEndpoint
     [WolverinePost("/api/v1/indicators/{targetCode}/observations/{number}/withdrawal", OperationId = "WithdrawObservation")]
     [Authorize(Roles = "unit,admin")]
     public static async Task<IndicatorDto> Post(
-        string targetCode, int number, WithdrawObservation request, Caller caller, CurrentPlan plan, IDocumentSession session, CancellationToken cancellation)
+        string targetCode, int number, WithdrawObservation request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var target = RecordObservationEndpoint.IndicatorTarget(plan, targetCode);
         await RecordObservationEndpoint.EnsureMayObserveAsync(session, caller, target, cancellation);
@@ -33,7 +35,7 @@ public static class WithdrawObservationEndpoint
         var id = IndicatorsModule.StreamFor(caller.TenantId, target.Code);
         var stream = await session.Events.FetchForWriting<IndicatorRecord>(id, cancellation);
         var observation = stream.Aggregate?.Observation(number) ?? throw ProblemException.NotFound($"observation of {target.Code}", number);
-        return (await RecordVerification.AppendAsync(session, stream, Decide(request, target.Code, observation, caller.InstitutionId), cancellation)).ToDto(plan.Period);
+        return (await RecordVerification.AppendAsync(session, stream, Decide(request, target.Code, observation, caller.InstitutionId), events => locks.EnsureOpenAsync<IndicatorTally>(session, caller.InstitutionId, id, events, cancellation), cancellation)).ToDto(plan.Period);
     }
 
     public static ObservationWithdrawn Decide(WithdrawObservation request, string targetCode, ObservationDto observation, Guid unitId) =>

@@ -4,8 +4,8 @@ using Wolverine.Http;
 namespace Gulou.Events.Api.Infrastructure.Errors;
 
 /// <summary>
-/// An id in the path that names nothing — the empty GUID, or text that is no GUID where the route takes one — is a
-/// 404 problem for every route, before the endpoint runs: no store is asked for a stream it refuses to name.
+/// An id in the path that names nothing — the empty GUID, text that is no GUID where the route takes one, or text that
+/// is no whole number where it takes a year or a number — is a 404 problem for every route, before the endpoint runs: no store is asked for a stream it refuses to name.
 /// </summary>
 public static class RouteIds
 {
@@ -14,6 +14,15 @@ public static class RouteIds
         if (http.GetEndpoint()?.Metadata.GetMetadata<HttpChain>() is not { } chain)
         {
             return next(http);
+        }
+
+        foreach (var name in WholeNumberParameters(chain))
+        {
+            if (!int.TryParse(http.Request.RouteValues[name] as string, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                throw new ProblemException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Not found",
+                    $"'{name}' names nothing here: it is a whole number.");
+            }
         }
 
         foreach (var name in GuidParameters(chain))
@@ -28,6 +37,12 @@ public static class RouteIds
 
         return next(http);
     });
+
+    /// <summary>The route parameters the endpoint method takes as an <see cref="int"/> (a year, an observation's number).</summary>
+    public static IEnumerable<string> WholeNumberParameters(HttpChain chain) =>
+        chain.Method.Method.GetParameters()
+            .Where(p => p.ParameterType == typeof(int) && p.Name is not null && chain.RoutePattern?.GetParameter(p.Name) is not null)
+            .Select(p => p.Name!);
 
     /// <summary>The route parameters the endpoint method takes as a <see cref="Guid"/>.</summary>
     public static IEnumerable<string> GuidParameters(HttpChain chain) =>

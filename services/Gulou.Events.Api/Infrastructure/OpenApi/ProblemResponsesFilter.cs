@@ -101,12 +101,14 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
         var hasBody = jsonBody || raw is not null;
         var typedQuery = parameters.Where(p => p.Source == BindingSource.Query && p.Type != typeof(string)).Select(p => p.Name).ToList();
         var validated = metadata.OfType<IProducesResponseTypeMetadata>().Any(p => p.StatusCode == StatusCodes.Status400BadRequest);
+        // A year in the path is checked against the plan's period.
+        var wholeNumbersInPath = parameters.Any(p => p.Source == BindingSource.Path && p.Type == typeof(int));
 
-        if (hasBody || typedQuery.Count > 0 || validated)
+        if (hasBody || typedQuery.Count > 0 || validated || wholeNumbersInPath)
         {
             Add(400, ErrorCodes.ValidationFailed, hasBody
                 ? "a field is invalid; `errors` names each one by its JSON name"
-                : $"a query value is invalid or cannot be read; `errors` names it");
+                : $"a query or path value is invalid or cannot be read; `errors` names it");
         }
 
         if (jsonBody)
@@ -144,7 +146,8 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
             Add(415, ErrorCodes.UnsupportedMediaType, $"the body is not sent as `{raw?.MediaType ?? "application/json"}`");
         }
 
-        foreach (var declared in method?.GetCustomAttributes<RefusesAttribute>() ?? [])
+        var declaredByServices = method?.GetParameters().SelectMany(p => p.ParameterType.GetCustomAttributes<RefusesAttribute>()) ?? [];
+        foreach (var declared in (method?.GetCustomAttributes<RefusesAttribute>() ?? []).Concat(declaredByServices))
         {
             Add(declared.Status, declared.Code, declared.When);
         }
@@ -203,6 +206,7 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
         ErrorCodes.VersionConflict => "Expected version 3, but the current version is 4. Read the resource again and retry.",
         ErrorCodes.InvalidState => "The activity was retracted; it takes no more attendance.",
         ErrorCodes.ExternalRefConflict => "The externalRef 'FZU-2023-001' already names a different report.",
+        ErrorCodes.YearLocked => "2023 is closed and locked; ask the coordinating unit for an exception to change its figures.",
         ErrorCodes.PayloadTooLarge => "The body is 2097152 bytes; this route takes at most 1048576.",
         ErrorCodes.UnsupportedMediaType => "Send the body with Content-Type: application/json.",
         ErrorCodes.RateLimited => "This key sent more than 50 requests a second. Retry after 1 s, or send many activities in one batch.",

@@ -36,7 +36,7 @@ public static class GetCompletenessEndpoint
         bool Late(YearActivity a) => a.Activity.ReportedAt >= deadline;
         var names = institutions.ToDictionary(i => i.Id, i => i.Name);
 
-        var units = YearActivities.LeadingUnits(plan).Select(u =>
+        var units = YearActivities.ResponsibleUnits(plan).Select(u =>
         {
             var mine = counted.Where(a => a.Units.Contains(u.Code)).ToList();
             return new UnitCompletenessDto(u.Code, u.Name.Zh, u.Name.En, mine.Count, mine.Count(Late),

@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Counting;
@@ -16,6 +17,7 @@ namespace Gulou.Events.Api.Reviews.Locking;
 /// unit granted the institution an exception for that year that has not expired. An activity moved into or out of
 /// a closed year is refused even when it counts nothing.
 /// </summary>
+[Refuses(409, ErrorCodes.YearLocked, "the change would alter the figures of a closed year, and the institution has no exception for it")]
 public sealed class YearLocks(CurrentPlan plan, TimeProvider clock)
 {
     /// <summary>The district's closed years and their exceptions, as they stand now.</summary>

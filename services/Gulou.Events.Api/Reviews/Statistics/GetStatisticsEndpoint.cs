@@ -44,7 +44,7 @@ public static class GetStatisticsEndpoint
             year,
             now,
             columns.Select(c => new StatisticsColumnDto(c.Code, c.Name.Zh, c.Name.En, c.Kinds, c.Others)).ToList(),
-            YearActivities.LeadingUnits(plan).Select(u => Row(u.Code, u.Name, counted.Where(a => a.Units.Contains(u.Code)).ToList())).ToList(),
+            YearActivities.ResponsibleUnits(plan).Select(u => Row(u.Code, u.Name, counted.Where(a => a.Units.Contains(u.Code)).ToList())).ToList(),
             Row(null, new LocalizedText("全区合计", "District total"), counted));
     }
 

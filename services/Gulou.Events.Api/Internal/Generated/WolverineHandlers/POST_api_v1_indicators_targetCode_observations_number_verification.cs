@@ -2,6 +2,7 @@
 #pragma warning disable
 using FluentValidation;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Api.Reviews.Locking;
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
@@ -18,14 +19,16 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly FluentValidation.IValidator<Gulou.Events.Contracts.VerifyRecord> _validatorOfVerifyRecord;
         private readonly Gulou.Events.Api.Plan.CurrentPlan _currentPlan;
+        private readonly Gulou.Events.Api.Reviews.Locking.YearLocks _yearLocks;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_v1_indicators_targetCode_observations_number_verification(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Contracts.VerifyRecord> validatorOfVerifyRecord, Gulou.Events.Api.Plan.CurrentPlan currentPlan, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_v1_indicators_targetCode_observations_number_verification(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Contracts.VerifyRecord> validatorOfVerifyRecord, Gulou.Events.Api.Plan.CurrentPlan currentPlan, Gulou.Events.Api.Reviews.Locking.YearLocks yearLocks, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfVerifyRecord = validatorOfVerifyRecord;
             _currentPlan = currentPlan;
+            _yearLocks = yearLocks;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -74,7 +77,7 @@ namespace Internal.Generated.WolverineHandlers
             var caller = Gulou.Events.Api.Infrastructure.Security.Caller.From(httpContext.User);
             
             // The actual HTTP request handler execution
-            var indicatorDto_response = await Gulou.Events.Api.Indicators.Verifying.VerifyObservationEndpoint.Post(targetCode, number, request, caller, _currentPlan, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            var indicatorDto_response = await Gulou.Events.Api.Indicators.Verifying.VerifyObservationEndpoint.Post(targetCode, number, request, caller, _currentPlan, _yearLocks, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
