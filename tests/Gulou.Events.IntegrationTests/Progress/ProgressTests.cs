@@ -17,6 +17,8 @@ namespace Gulou.Events.IntegrationTests.Progress;
 /// designations at several levels, volunteers shared by institutions, revised surveys), then every progress figure
 /// against the figure computed by hand from what was posted, and every drill-down against the records behind it.
 /// </summary>
+// Its freshness answers (caught up with everything recorded) hold only when no other test writes at the same moment.
+[Collection(AloneCollection.Name)]
 public sealed class ProgressTests(AppFixture app) : IAsyncLifetime, IClassFixture<AppFixture>
 {
     private readonly Ledger _ledger = new();
