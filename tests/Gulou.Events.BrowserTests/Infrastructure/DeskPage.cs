@@ -77,11 +77,12 @@ public sealed class DeskPage : IAsyncDisposable
     public async Task OpenActionAsync(string action) => await Page.ClickAsync($"details[data-action={action}] summary");
 
     /// <summary>
-    /// axe-core's verdict on the page as it is now: no serious or critical violation, then a screenshot of it under
-    /// the test output's screenshots/.
+    /// axe-core's verdict on the page as it is now: no serious or critical violation; nothing wider than the phone's
+    /// screen; then a screenshot of it under the test output's screenshots/.
     /// </summary>
     public async Task CheckAsync(string name)
     {
+        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{name}: the page is wider than the screen");
         var result = await Page.RunAxe();
         var serious = result.Violations.Where(v => Serious.Contains(v.Impact))
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")

@@ -121,4 +121,21 @@ public sealed class VerifyPageTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(("2", "1", "165"), (row["activities"], row["verifiedActivities"], row["personTimes"]));
         dashboard.ShouldHaveRunCleanly();
     }
+
+    [Fact]
+    public async Task A_key_of_the_other_role_is_told_which_key_the_page_needs()
+    {
+        await using var verify = await browser.OpenDeskAsync("/verify");
+        await verify.SignInAsync(_partner.Key, "error:role");
+        Assert.Equal("此页面需要责任单位的密钥。", await verify.TextAsync("#message"));
+        Assert.True(await verify.Page.IsHiddenAsync("#work"));
+
+        await using var report = await browser.OpenDeskAsync("/report");
+        await report.SignInAsync(_education.Key, "error:role");
+        Assert.Equal("此页面需要合作单位的密钥。", await report.TextAsync("#message"));
+        Assert.True(await report.Page.IsHiddenAsync("#work"));
+        await report.CheckAsync("report-09-wrong-role");
+        verify.ShouldHaveRunCleanly();
+        report.ShouldHaveRunCleanly();
+    }
 }

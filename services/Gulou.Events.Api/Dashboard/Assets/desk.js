@@ -100,5 +100,12 @@ export function createDesk({ load, rerender }) {
   setLang(lang());
   renderHeader();
   start();
-  return { say, showError, quiet, fail, view, plan: () => state.plan };
+  /** A key of another role than the page is for: said in words, and the page's work stays hidden. */
+  function wrongRole(role) {
+    byId('work').hidden = true;
+    say(t('wrongRole', { role: t(`role_${role}`) }), 'forbidden');
+    view('error:role');
+  }
+
+  return { say, showError, quiet, fail, view, wrongRole, plan: () => state.plan };
 }

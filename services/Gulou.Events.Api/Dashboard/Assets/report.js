@@ -21,8 +21,16 @@ const pageSize = 20;
 
 const desk = createDesk({ load, rerender });
 
+/** Only a partner is refused the likely duplicates: a key that may read them lists other institutions' activities too. */
+const isPartner = (plan) => get('/api/v1/activities/duplicates', { year: plan.period.from, pageSize: 1 })
+  .then(() => false, (error) => (error.status === 403 ? true : Promise.reject(error)));
+
 async function load(plan) {
   state.plan = plan;
+  if (!(await isPartner(plan))) {
+    desk.wrongRole('partner');
+    return;
+  }
   renderForm();
   renderImport();
   await loadList();

@@ -24,7 +24,12 @@ async function load(plan) {
   state.plan = plan;
   // Names of the reporting institutions come from the figures every unit may read.
   get('/api/v1/progress/units').then((units) => remember(units.institutions), () => null);
-  await loadQueue();
+  try {
+    await loadQueue();
+  } catch (error) {
+    if (error.status === 403) desk.wrongRole('unit');
+    else throw error;
+  }
 }
 
 function rerender() {
