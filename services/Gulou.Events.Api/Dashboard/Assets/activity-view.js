@@ -70,8 +70,15 @@ export function historyTable(history) {
           h('td', {}, h('pre', {}, summary(e.data)))))))));
 }
 
-/** An event's data without the ids every event repeats. */
+const shown = (value) => (value !== null && typeof value === 'object' && !Array.isArray(value)
+  ? Object.entries(value).filter(([, v]) => v !== null && v !== 0).map(([k, v]) => `${k} ${v}`).join(', ')
+  : String(value));
+
+/** An event's data as one line a field, without the ids every event repeats and without empty values. */
 function summary(data) {
   const { activityId, institutionId, contentHash, ...rest } = data ?? {};
-  return JSON.stringify(rest, null, 1);
+  return Object.entries(rest)
+    .filter(([, value]) => value !== null && value !== '' && !(Array.isArray(value) && value.length === 0))
+    .map(([name, value]) => `${name}: ${shown(value)}`)
+    .join('\n');
 }
