@@ -4,12 +4,15 @@ using Microsoft.Extensions.FileProviders;
 namespace Gulou.Events.Api.Dashboard;
 
 /// <summary>
-/// The auditors' page at <c>/dashboard</c>: plain HTML, CSS and JavaScript shipped inside the assembly, served
-/// without a key (the page asks for one and then reads only the public API).
+/// The auditors' page at <c>/dashboard</c>, the partners' at <c>/report</c> and the units' at <c>/verify</c>: plain
+/// HTML, CSS and JavaScript shipped inside the assembly, served without a key (each page asks for one and then reads
+/// and writes only the public API). The three share their script modules and style sheet under <c>/dashboard/</c>.
 /// </summary>
 public static class DashboardModule
 {
     public const string Path = "/dashboard";
+    public const string ReportPath = "/report";
+    public const string VerifyPath = "/verify";
     private const string AssetNamespace = "Gulou.Events.Api.Dashboard.Assets";
 
     /// <summary>Goes before routing: the page's files need no endpoint and no key.</summary>
@@ -36,7 +39,27 @@ public static class DashboardModule
                 return Task.CompletedTask;
             });
         });
+        app.Map(ReportPath, page => ServePage(page, files, "/report.html"));
+        app.Map(VerifyPath, page => ServePage(page, files, "/verify.html"));
         return app;
+    }
+
+    /// <summary>A page that is one HTML file (its modules come from /dashboard/): anything under its path is not found.</summary>
+    private static void ServePage(IApplicationBuilder page, IFileProvider files, string file)
+    {
+        page.Use((http, next) =>
+        {
+            DashboardHeaders.Apply(http.Response.Headers);
+            if (http.Request.Path.Value is not (null or "" or "/"))
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            http.Request.Path = file;
+            return next(http);
+        });
+        page.UseStaticFiles(new StaticFileOptions { FileProvider = files, ContentTypeProvider = ContentTypes() });
     }
 
     /// <summary>Text files say they are UTF-8, so no browser has to guess how to read the Chinese labels.</summary>

@@ -56,6 +56,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Task<DashboardPage> OpenDashboardAsync() => DashboardPage.OpenAsync(Browser, Address);
 
+    /// <summary>The partners' /report or the units' /verify on a phone-sized screen.</summary>
+    public Task<DeskPage> OpenDeskAsync(string path) => DeskPage.OpenAsync(Browser, Address, path);
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)

@@ -10,20 +10,13 @@ namespace Gulou.Events.BrowserTests.Infrastructure;
 public sealed class DashboardPage : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
-    private readonly List<string> _problems = [];
+    private readonly PageProblems _problems;
 
     private DashboardPage(IBrowserContext context, IPage page)
     {
         _context = context;
         Page = page;
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                _problems.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => _problems.Add(error);
+        _problems = new PageProblems(page);
     }
 
     public IPage Page { get; }
@@ -101,7 +94,7 @@ public sealed class DashboardPage : IAsyncDisposable
     public async Task ScreenshotAsync(string name, bool fullPage = true) =>
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, $"{name}.png"), FullPage = fullPage });
 
-    public void ShouldHaveRunCleanly() => Assert.Empty(_problems);
+    public void ShouldHaveRunCleanly() => _problems.ShouldBeNone();
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }

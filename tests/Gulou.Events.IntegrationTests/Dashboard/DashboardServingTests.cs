@@ -5,7 +5,10 @@ using Gulou.Events.Tests;
 
 namespace Gulou.Events.IntegrationTests.Dashboard;
 
-/// <summary>The dashboard's files: served without a key, every one of them, with the hardening headers and revalidation.</summary>
+/// <summary>
+/// The dashboard's files and the reporting and verification pages built from them: served without a key, every one of
+/// them, with the hardening headers and revalidation.
+/// </summary>
 public sealed partial class DashboardServingTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static readonly string Assets = RepositoryRoot.Combine("services", "Gulou.Events.Api", "Dashboard", "Assets");
@@ -17,6 +20,10 @@ public sealed partial class DashboardServingTests(AppFixture app) : IClassFixtur
     [InlineData("/dashboard/")]
     [InlineData("/dashboard/app.js")]
     [InlineData("/dashboard/missing.js")]
+    [InlineData("/report")]
+    [InlineData("/report/app.js")]
+    [InlineData("/verify")]
+    [InlineData("/verify/")]
     public async Task Every_dashboard_answer_carries_the_security_headers(string url)
     {
         var response = await app.Anonymous.GetAsync(url);
@@ -42,6 +49,20 @@ public sealed partial class DashboardServingTests(AppFixture app) : IClassFixtur
 
         Assert.Equal("not_found", (await app.Anonymous.GetAsync("/dashboard/missing.js")).Problem(HttpStatusCode.NotFound).Code);
         (await app.Anonymous.PostAsync("/dashboard/app.js")).Problem(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("/report", "/dashboard/report.js")]
+    [InlineData("/verify", "/dashboard/verify.js")]
+    public async Task The_reporting_and_verification_pages_load_their_modules_from_the_dashboard_and_nothing_else_is_under_them(string path, string module)
+    {
+        var page = (await app.Anonymous.GetAsync(path)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("text/html; charset=utf-8", page.Headers.ContentType.ToString());
+        Assert.Contains($"<script type=\"module\" src=\"{module}\"></script>", page.Body, StringComparison.Ordinal);
+        Assert.Equal(page.Body, (await app.Anonymous.GetAsync($"{path}/")).ShouldBe(HttpStatusCode.OK).Body);
+
+        Assert.Equal("not_found", (await app.Anonymous.GetAsync($"{path}/api.js")).Problem(HttpStatusCode.NotFound).Code);
+        Assert.Equal("not_found", (await app.Anonymous.GetAsync($"{path}/index.html")).Problem(HttpStatusCode.NotFound).Code);
     }
 
     [Theory]

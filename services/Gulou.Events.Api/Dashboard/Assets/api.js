@@ -24,10 +24,16 @@ export function isApiPath(path) {
 /** GET an API path (with extra query values) as JSON. */
 export const get = (path, query = {}) => send('GET', path, query);
 
-/** POST to an API path that takes no body (a verification), and read its answer as JSON. */
-export const post = (path) => send('POST', path, {});
+/** POST to an API path, with a JSON body when one is given, and read its answer as JSON. */
+export const post = (path, body) => send('POST', path, {}, body === undefined ? undefined : { type: 'application/json', content: JSON.stringify(body) });
 
-async function send(method, path, query) {
+/** POST a file's text (a CSV import) with its media type and extra query values, and read the answer as JSON. */
+export const upload = (path, query, text, type) => send('POST', path, query, { type, content: text });
+
+/** GET an API path as a file to save (a CSV template), its bytes as they came (a BOM included). */
+export const getFile = (path, accept = 'text/csv') => send('GET', path, {}, undefined, accept);
+
+async function send(method, path, query, body, accept = 'application/json') {
   if (!isApiPath(path)) throw new ApiError('failed', 0, { detail: path });
   const url = new URL(path, window.location.origin);
   for (const [name, value] of Object.entries(query)) {
@@ -37,14 +43,15 @@ async function send(method, path, query) {
   try {
     response = await fetch(url, {
       method,
-      headers: { 'X-Api-Key': savedKey() ?? '', Accept: 'application/json' },
+      headers: { 'X-Api-Key': savedKey() ?? '', Accept: accept, ...(body ? { 'Content-Type': body.type } : {}) },
+      body: body?.content,
       cache: 'no-store',
       credentials: 'omit',
     });
   } catch {
     throw new ApiError('unreachable', 0, null);
   }
-  if (response.ok) return response.json();
+  if (response.ok) return accept === 'application/json' ? response.json() : response.blob();
   const problem = await response.json().catch(() => null);
   if (response.status === 401) throw new ApiError('unauthenticated', 401, problem);
   if (response.status === 403) throw new ApiError('forbidden', 403, problem);

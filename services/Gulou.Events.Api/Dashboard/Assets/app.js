@@ -5,7 +5,7 @@ import { loadAnnual, renderAnnual, renderLock } from './annual.js';
 import { forgetKey, get, saveKey, savedKey } from './api.js';
 import { createDetail } from './detail.js';
 import { byId, h, replace } from './dom.js';
-import { lang, pick, setLang, t, translateStatic } from './i18n.js';
+import { describeError, lang, pick, setLang, t, translateStatic } from './i18n.js';
 import { remember } from './names.js';
 import { renderReview } from './review.js';
 import { renderInstitutions, renderMeasures, renderUnits } from './tables.js';
@@ -19,10 +19,7 @@ let detail = null;
 let request = 0;
 let shown = null;
 
-function describe(error) {
-  if (error.kind !== 'failed') return t(error.kind);
-  return t('failed', { status: error.status, detail: error.problem?.detail ?? error.problem?.title ?? '' });
-}
+const describe = describeError;
 
 function showMessage(error) {
   shown = error;

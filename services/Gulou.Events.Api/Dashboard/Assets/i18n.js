@@ -415,6 +415,12 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ''));
 }
 
+/** A failed request (an ApiError) in words: unauthenticated, forbidden, unreachable, or the service's own detail. */
+export function describeError(error) {
+  if (error.kind !== 'failed') return t(error.kind);
+  return t('failed', { status: error.status, detail: error.problem?.detail ?? error.problem?.title ?? '' });
+}
+
 /** The optional label `key`, or `fallback` when there is none. */
 export const tOr = (key, fallback) => (key in labels[current] ? t(key) : fallback);
 
