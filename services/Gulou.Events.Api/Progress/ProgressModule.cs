@@ -19,6 +19,9 @@ public static class ProgressModule
     {
         opts.Projections.Add(new ProgressProjection(plan), ProjectionLifecycle.Async, ProgressProjection.Name, o =>
         {
+            // Each batch loads and rewrites every rollup its events touch: larger batches rewrite the shared rollups
+            // less often when the projection catches up or rebuilds, and change nothing while it follows live writes.
+            o.BatchSize = ProgressProjection.BatchSize;
             foreach (var document in Documents)
             {
                 o.DeleteViewTypeOnTeardown(document);
