@@ -9,7 +9,8 @@ namespace Gulou.Events.Api.Progress;
 /// <summary>Figures against the plan's targets and measures, by year, responsible unit and institution, from an asynchronous projection; each figure links to the records behind it.</summary>
 public static class ProgressModule
 {
-    public static IServiceCollection AddProgress(this IServiceCollection services) => services.AddScoped<Reading.ProgressReader>();
+    public static IServiceCollection AddProgress(this IServiceCollection services) =>
+        services.AddSingleton<Reading.ProgressAnswers>().AddScoped<Reading.ProgressReader>();
 
     /// <summary>The documents the progress projection writes, and nothing else writes: a rebuild (or a district's move) makes them anew from the log.</summary>
     public static readonly IReadOnlyList<Type> Documents = [typeof(Rollup), typeof(ActivityTally), typeof(DesignationTally), typeof(VolunteerTally), typeof(IndicatorTally), typeof(SchoolTally)];
@@ -18,6 +19,9 @@ public static class ProgressModule
     {
         opts.Projections.Add(new ProgressProjection(plan), ProjectionLifecycle.Async, ProgressProjection.Name, o =>
         {
+            // Each batch loads and rewrites every rollup its events touch: larger batches rewrite the shared rollups
+            // less often when the projection catches up or rebuilds, and change nothing while it follows live writes.
+            o.BatchSize = ProgressProjection.BatchSize;
             foreach (var document in Documents)
             {
                 o.DeleteViewTypeOnTeardown(document);

@@ -10,6 +10,9 @@ public sealed class ProgressProjection(CurrentPlan plan) : IProjection
 {
     public const string Name = "Progress";
 
+    /// <summary>Events per batch (Marten's default is 500).</summary>
+    public const int BatchSize = 5_000;
+
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var fold = new ProgressFold(plan);

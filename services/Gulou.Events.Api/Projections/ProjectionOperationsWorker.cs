@@ -14,6 +14,12 @@ public sealed partial class ProjectionOperationsWorker(LocalDaemon local, IDocum
 {
     public const int MaxReportedDifferences = 200;
 
+    /// <summary>
+    /// How long a rebuild may take: not a bound a larger district could reach (a day at the measured rate is a hundred
+    /// million events); the operation's heartbeat says it is alive and <c>GET /api/v1/admin/projections</c> its position.
+    /// </summary>
+    public static readonly TimeSpan RebuildTimeout = TimeSpan.FromDays(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -74,7 +80,7 @@ public sealed partial class ProjectionOperationsWorker(LocalDaemon local, IDocum
         {
             if (operation.Kind == OperationKind.Rebuild)
             {
-                await daemon.RebuildProjectionAsync(operation.Projection, TimeSpan.FromMinutes(10), cancellation);
+                await daemon.RebuildProjectionAsync(operation.Projection, RebuildTimeout, cancellation);
                 // A rebuild leaves the projection's agent stopped: start it again so new events are projected.
                 await daemon.StartAgentAsync($"{operation.Projection}:All", cancellation);
             }

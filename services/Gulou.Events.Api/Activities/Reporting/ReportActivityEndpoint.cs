@@ -51,15 +51,25 @@ public static class ReportActivityEndpoint
     {
         await ActivityHosts.EnsureRegisteredAsync(session, ActivityHosts.Normalize(request.HostInstitutionId, caller.InstitutionId), cancellation);
         var id = ActivityAccess.IdFor(caller.TenantId, caller.InstitutionId, request.ExternalRef.Trim());
-        var existing = await session.LoadAsync<ActivityRecord>(id, cancellation);
-        var reported = Decide(request, id, caller.InstitutionId, existing, plan);
-        if (reported is null)
+        // Append first: a reference is new far more often than it is sent again, so the stored report is read only
+        // when the stream turns out to exist (the same report again answers 200, a different one 409).
+        var reported = Decide(request, id, caller.InstitutionId, existing: null, plan)!;
+        var events = EventsOf(reported, plan);
+        try
         {
-            return TypedResults.Ok(existing!.ToDto());
+            await locks.EnsureOpenAsync<ActivityTally>(session, caller.InstitutionId, id, events, cancellation);
+        }
+        catch (ProblemException)
+        {
+            // A report already stored is answered as before, whatever year it is in.
+            if (await StoredAsync(session, caller, id, cancellation) is not { } stored)
+            {
+                throw;
+            }
+
+            return Answer(request, id, caller, stored, plan);
         }
 
-        var events = EventsOf(reported, plan);
-        await locks.EnsureOpenAsync<ActivityTally>(session, caller.InstitutionId, id, events, cancellation);
         var started = session.Events.StartStream<ActivityRecord>(id, events);
         try
         {
@@ -67,12 +77,10 @@ public static class ReportActivityEndpoint
         }
         catch (Exception e) when (StreamCollision.Is(e))
         {
-            // The same reference arrived twice at once and the other request won: answer as if it came first.
+            // The reference is taken: by this same report sent before (or at the same time), or by a different one.
             session.EjectAllPendingChanges();
-            await using var fresh = session.DocumentStore.QuerySession(caller.TenantId);
-            existing = await fresh.LoadAsync<ActivityRecord>(id, cancellation);
-            return Decide(request, id, caller.InstitutionId, existing, plan) is null
-                ? TypedResults.Ok(existing!.ToDto())
+            return await StoredAsync(session, caller, id, cancellation) is { } stored
+                ? Answer(request, id, caller, stored, plan)
                 : throw new InvalidOperationException("A colliding stream was not found again.", e);
         }
 
@@ -86,6 +94,18 @@ public static class ReportActivityEndpoint
         created.Version = started.Events.Count;
         return TypedResults.Created($"/api/v1/activities/{id}", created.ToDto());
     }
+
+    private static async Task<ActivityRecord?> StoredAsync(IDocumentSession session, Caller caller, Guid id, CancellationToken cancellation)
+    {
+        await using var fresh = session.DocumentStore.QuerySession(caller.TenantId);
+        return await fresh.LoadAsync<ActivityRecord>(id, cancellation);
+    }
+
+    /// <summary>The answer to a report whose reference is already stored: 200 with the activity when it is this report, else 409.</summary>
+    private static Ok<ActivityDto> Answer(ReportActivity request, Guid id, Caller caller, ActivityRecord stored, CurrentPlan plan) =>
+        Decide(request, id, caller.InstitutionId, stored, plan) is null
+            ? TypedResults.Ok(stored.ToDto())
+            : throw new InvalidOperationException("A stored report was decided as new.");
 
     /// <summary>The events that start an activity's stream: the report, and its hold when it is above the ceiling of its kind.</summary>
     public static IReadOnlyList<object> EventsOf(ActivityReported reported, CurrentPlan plan) =>

@@ -4,15 +4,34 @@ using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Gulou.Events.Api.Progress.Export;
 
-/// <summary>Answers with JSON, or with CSV when the client asks for <c>text/csv</c>.</summary>
-public sealed class CsvOrJson<T>(T body, Func<T, CsvTable> toCsv, string fileName) : IResult, IEndpointMetadataProvider
+/// <summary>
+/// Answers with JSON, or with CSV when the client asks for <c>text/csv</c>. With an entity tag, the answer carries it
+/// (one per format) and a client that sends it back in <c>If-None-Match</c> gets 304 without a body.
+/// </summary>
+public sealed class CsvOrJson<T>(T body, Func<T, CsvTable> toCsv, string fileName, string? entityTag = null) : IResult, IEndpointMetadataProvider
 {
     public T Body { get; } = body;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        var accepts = httpContext.Request.GetTypedHeaders().Accept;
-        if (accepts.Any(a => a.MediaType.Equals(CsvFile.MediaType, StringComparison.OrdinalIgnoreCase)))
+        var request = httpContext.Request.GetTypedHeaders();
+        var csv = request.Accept.Any(a => a.MediaType.Equals(CsvFile.MediaType, StringComparison.OrdinalIgnoreCase));
+        if (entityTag is not null)
+        {
+            var tag = csv ? entityTag.Insert(entityTag.Length - 1, "-csv") : entityTag;
+            var response = httpContext.Response;
+            response.Headers.ETag = tag;
+            // Each district's answer: kept by the client only, and asked for again each time (a 304 costs no body).
+            response.Headers.CacheControl = "private, no-cache";
+            response.Headers.Vary = "Accept";
+            if (request.IfNoneMatch.Any(t => t.Tag.Equals(tag, StringComparison.Ordinal) || t.Equals(Microsoft.Net.Http.Headers.EntityTagHeaderValue.Any)))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+        }
+
+        if (csv)
         {
             await new CsvFile(toCsv(Body), fileName).ExecuteAsync(httpContext);
             return;

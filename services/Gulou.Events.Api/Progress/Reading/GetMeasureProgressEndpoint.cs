@@ -20,10 +20,13 @@ public static class GetMeasureProgressEndpoint
         [AsParameters] ProgressQuery query, ProgressReader reader, CurrentPlan plan, HttpResponse response, CancellationToken cancellation)
     {
         var freshness = await reader.FreshnessAsync(query, cancellation);
-        var rollups = (await reader.ScopeAsync(RollupScope.Measure, query.Year, cancellation)).ToLookup(r => r.Measure);
-        var measures = plan.Catalog.Measures.Select(m => MeasureEvaluation.Describe(m, rollups[m.Code].ToList(), query.Year, plan.Period)).ToList();
+        var (measures, tag) = await reader.AnswerAsync($"measures\n{query.Year}", freshness, async snapshot =>
+        {
+            var rollups = (await snapshot.ScopeAsync(RollupScope.Measure, query.Year, cancellation)).ToLookup(r => r.Measure);
+            return plan.Catalog.Measures.Select(m => MeasureEvaluation.Describe(m, rollups[m.Code].ToList(), query.Year, plan.Period)).ToList();
+        }, cancellation);
         FreshnessHeaders.Write(response, freshness);
-        return new CsvOrJson<MeasuresOverview>(new MeasuresOverview(query.Year, freshness, measures), ProgressCsv.Measures, "measures");
+        return new CsvOrJson<MeasuresOverview>(new MeasuresOverview(query.Year, freshness, measures), ProgressCsv.Measures, "measures", tag);
     }
 
     /// <summary>One measure's counts, official and verified, with the figures of each year.</summary>
@@ -34,8 +37,9 @@ public static class GetMeasureProgressEndpoint
     {
         var measure = plan.Measure(code) ?? throw ProblemException.NotFound("measure", code);
         var freshness = await reader.FreshnessAsync(query, cancellation);
-        var progress = MeasureEvaluation.Describe(measure, await reader.MeasureAsync(code, cancellation), query.Year, plan.Period);
+        var (progress, tag) = await reader.AnswerAsync($"measure\n{code}\n{query.Year}", freshness,
+            async snapshot => MeasureEvaluation.Describe(measure, await snapshot.MeasureAsync(code, cancellation), query.Year, plan.Period), cancellation);
         FreshnessHeaders.Write(response, freshness);
-        return new CsvOrJson<MeasureProgressDto>(progress, ProgressCsv.Measure, code);
+        return new CsvOrJson<MeasureProgressDto>(progress, ProgressCsv.Measure, code, tag);
     }
 }

@@ -19,10 +19,13 @@ public static class GetProgressEndpoint
         [AsParameters] ProgressQuery query, ProgressReader reader, CurrentPlan plan, TimeProvider clock, HttpResponse response, CancellationToken cancellation)
     {
         var freshness = await reader.FreshnessAsync(query, cancellation);
-        var rollups = (await reader.ScopeAsync(RollupScope.Target, null, cancellation)).ToLookup(r => r.Target);
         var today = clock.Today();
-        var targets = plan.Catalog.Targets.Select(t => TargetEvaluation.Evaluate(t, rollups[t.Code].ToList(), query.Year, today)).ToList();
+        var (targets, tag) = await reader.AnswerAsync($"progress\n{query.Year}\n{today:O}", freshness, async snapshot =>
+        {
+            var rollups = (await snapshot.ScopeAsync(RollupScope.Target, null, cancellation)).ToLookup(r => r.Target);
+            return plan.Catalog.Targets.Select(t => TargetEvaluation.Evaluate(t, rollups[t.Code].ToList(), query.Year, today)).ToList();
+        }, cancellation);
         FreshnessHeaders.Write(response, freshness);
-        return new CsvOrJson<ProgressOverview>(new ProgressOverview(query.Year, today, freshness, targets), ProgressCsv.Targets, $"progress-{query.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "plan"}");
+        return new CsvOrJson<ProgressOverview>(new ProgressOverview(query.Year, today, freshness, targets), ProgressCsv.Targets, $"progress-{query.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "plan"}", tag);
     }
 }

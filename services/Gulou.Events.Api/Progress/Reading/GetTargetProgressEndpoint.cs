@@ -20,8 +20,10 @@ public static class GetTargetProgressEndpoint
     {
         var target = plan.Target(code) ?? throw ProblemException.NotFound("target", code);
         var freshness = await reader.FreshnessAsync(query, cancellation);
-        var progress = TargetEvaluation.Evaluate(target, await reader.TargetAsync(code, cancellation), query.Year, clock.Today());
+        var today = clock.Today();
+        var (progress, tag) = await reader.AnswerAsync($"target\n{code}\n{query.Year}\n{today:O}", freshness,
+            async snapshot => TargetEvaluation.Evaluate(target, await snapshot.TargetAsync(code, cancellation), query.Year, today), cancellation);
         FreshnessHeaders.Write(response, freshness);
-        return new CsvOrJson<TargetProgressDto>(progress, ProgressCsv.Target, $"{code}");
+        return new CsvOrJson<TargetProgressDto>(progress, ProgressCsv.Target, $"{code}", tag);
     }
 }

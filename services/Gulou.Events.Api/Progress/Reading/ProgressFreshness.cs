@@ -47,6 +47,15 @@ public static class ProgressFreshness
         return (Of(ProgressShard), Of("HighWaterMark"));
     }
 
+    /// <summary>The progress projection's position as the session sees it: inside a snapshot, the position its rollups stand at.</summary>
+    public static async Task<long> AppliedAsync(IDocumentStore store, IQuerySession session, CancellationToken cancellation)
+    {
+        var schema = store.Options.Events.DatabaseSchemaName;
+        var applied = await session.AdvancedSql.QueryAsync<long>(
+            $"select coalesce(max(last_seq_id), 0) from {schema}.mt_event_progression where name = '{ProgressShard}'", cancellation);
+        return applied.Single();
+    }
+
     private static async Task<long> LatestSequenceAsync(IDocumentStore store, IQuerySession session, CancellationToken cancellation)
     {
         var schema = store.Options.Events.DatabaseSchemaName;

@@ -1,3 +1,5 @@
+using System.Data;
+using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Rollups;
 using Gulou.Events.Contracts.Progress;
 using Marten;
@@ -5,10 +7,39 @@ using Marten;
 namespace Gulou.Events.Api.Progress.Reading;
 
 /// <summary>Reads the district's rollups after waiting, if asked, for the projection to catch up.</summary>
-public sealed class ProgressReader(IDocumentStore store, IQuerySession session)
+public sealed class ProgressReader(IDocumentStore store, IQuerySession session, ProgressAnswers answers, CurrentPlan plan)
 {
     public async Task<Freshness> FreshnessAsync(ProgressQuery query, CancellationToken cancellation) =>
         await ProgressFreshness.ReadAsync(store, session, query.WaitForSequence, query.WaitForNonStale, query.WaitSeconds, cancellation);
+
+    /// <summary>
+    /// The answer of a view at the position <paramref name="freshness"/> read: kept in memory from an earlier request at
+    /// that position, or evaluated now from the rollups in one snapshot with the projection's position, and kept when that
+    /// snapshot stood at the same position. Returns the entity tag of the answer, or null when it was evaluated at another
+    /// position (the projection moved in between: the answer is fresher than the freshness read, and is not kept).
+    /// </summary>
+    public async Task<(T Answer, string? EntityTag)> AnswerAsync<T>(
+        string view, Freshness freshness, Func<ProgressReader, Task<T>> evaluate, CancellationToken cancellation) where T : class
+    {
+        var key = $"{session.TenantId}\n{plan.ContentHash}\n{view}";
+        var position = freshness.LastAppliedSequence;
+        if (answers.TryGet<T>(key, position, out var kept))
+        {
+            return (kept, ProgressAnswers.EntityTag(key, freshness));
+        }
+
+        await using var snapshot = store.LightweightSession(session.TenantId, IsolationLevel.RepeatableRead);
+        await snapshot.BeginTransactionAsync(cancellation);
+        var at = await ProgressFreshness.AppliedAsync(store, snapshot, cancellation);
+        var answer = await evaluate(new ProgressReader(store, snapshot, answers, plan));
+        if (at != position)
+        {
+            return (answer, null);
+        }
+
+        answers.Keep(key, position, answer);
+        return (answer, ProgressAnswers.EntityTag(key, freshness));
+    }
 
     public async Task<IReadOnlyList<Rollup>> ScopeAsync(RollupScope scope, int? year, CancellationToken cancellation)
     {
