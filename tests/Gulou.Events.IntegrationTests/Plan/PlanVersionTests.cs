@@ -108,6 +108,19 @@ public sealed class PlanVersionTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task The_shipped_plan_changes_with_its_data_file_not_over_the_api()
+    {
+        var district = await app.NewDistrictAsync();
+        var shipped = (await district.Admin.GetAsync($"/api/v1/plan?plan={Shipped}")).As<PlanCatalog>();
+        var events = await district.EventCountAsync();
+
+        var refused = (await PublishAsync(district.Admin, Shipped, JsonSerializer.Serialize(shipped, ApiClient.Json))).Problem(HttpStatusCode.Conflict);
+
+        Assert.Equal("invalid_state", refused.Code);
+        Assert.Equal(events, await district.EventCountAsync());
+    }
+
+    [Fact]
     public async Task A_2026_report_waits_for_its_plan_and_is_checked_against_that_catalog()
     {
         var district = await app.NewDistrictAsync();

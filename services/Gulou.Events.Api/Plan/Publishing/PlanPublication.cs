@@ -13,7 +13,7 @@ namespace Gulou.Events.Api.Plan.Publishing;
 /// </summary>
 public static class PlanPublication
 {
-    /// <exception cref="ProblemException">400 with the problems by JSON path; 409 when another publication won the race.</exception>
+    /// <exception cref="ProblemException">400 with the problems by JSON path; 409 for the shipped plan, or when another publication won the race.</exception>
     public static async Task<PlanPublishedDto> PublishAsync(
         IDocumentSession session, DistrictPlanBook book, string planId, byte[] json, string publishedBy, DateTimeOffset now, CancellationToken cancellation)
     {
@@ -24,6 +24,13 @@ public static class PlanPublication
         }
 
         var catalog = reading.Catalog!;
+        if (planId == book.Shipped.Catalog.Id)
+        {
+            // The progress fold, reviews and seals count the shipped plan by its data file: a version published beside
+            // it would answer GET /plan with rules the figures do not follow.
+            throw ProblemException.InvalidState($"'{planId}' is the plan the service ships with; it changes with its data file (Gulou:PlanFile), not over the API.");
+        }
+
         var plans = await book.AllAsync(session, cancellation);
         Check(planId, catalog, plans);
 

@@ -17,6 +17,7 @@ public static class PublishPlanEndpoint
     /// </summary>
     [WolverinePut("/api/v1/admin/plans/{planId}", OperationId = "PublishPlan")]
     [Refuses(409, ErrorCodes.VersionConflict, "another publication of the plan was recorded at the same moment")]
+    [Refuses(409, ErrorCodes.InvalidState, "the plan is the one the service ships with: it changes with its data file")]
     [Authorize(Roles = AccessRoles.Admin)]
     [RawRequestBody("application/json")]
     public static async Task<PlanPublishedDto> Put(
