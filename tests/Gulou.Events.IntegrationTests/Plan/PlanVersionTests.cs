@@ -13,6 +13,8 @@ using Gulou.Events.Tests;
 namespace Gulou.Events.IntegrationTests.Plan;
 
 /// <summary>Plans as versioned data: a district publishes the catalog of its next plan, and activities belong to the plan whose period holds their date.</summary>
+// The figures test ends with a verification, which runs over every district: beside other tests it would move figures they wait for.
+[Collection(AloneCollection.Name)]
 public sealed class PlanVersionTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private const string Shipped = "gulou-2021-2025";
@@ -90,7 +92,7 @@ public sealed class PlanVersionTests(AppFixture app) : IClassFixture<AppFixture>
 
         var problem = (await PublishAsync(district.Admin, Next, text)).Problem(HttpStatusCode.BadRequest);
 
-        Assert.Equal("validation_failed", problem.Code);
+        Assert.Equal(flaw == "unreadable" ? "malformed_json" : "validation_failed", problem.Code);
         Assert.Contains(path, problem.Errors.Keys);
         Assert.Equal(events, await district.EventCountAsync());
     }

@@ -18,6 +18,13 @@ public static class PlanPublication
         IDocumentSession session, DistrictPlanBook book, string planId, byte[] json, string publishedBy, DateTimeOffset now, CancellationToken cancellation)
     {
         var reading = PlanCatalogReader.Read(json);
+        if (reading.Catalog is null)
+        {
+            var errors = PlanCatalogReader.Errors(reading.Problems);
+            throw new ProblemException(StatusCodes.Status400BadRequest, ErrorCodes.MalformedJson, "Malformed JSON",
+                string.Join(" ", errors.SelectMany(e => e.Value)), errors);
+        }
+
         if (!reading.IsValid)
         {
             throw ProblemException.Invalid(PlanCatalogReader.Errors(reading.Problems));

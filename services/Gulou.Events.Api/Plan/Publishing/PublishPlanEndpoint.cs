@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Contracts;
@@ -23,6 +24,13 @@ public static class PublishPlanEndpoint
     public static async Task<PlanPublishedDto> Put(
         string planId, HttpRequest request, Caller caller, DistrictPlanBook book, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || !type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, "Unsupported media type",
+                "Send the catalog with Content-Type: application/json.");
+        }
+
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, cancellation);
         return await PlanPublication.PublishAsync(
