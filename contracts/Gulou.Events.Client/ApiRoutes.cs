@@ -9,6 +9,8 @@ namespace Gulou.Events.Client;
 public static class ApiRoutes
 {
     public static readonly ApiRoute GetPlan = new("GET", "/api/v1/plan");
+    public static readonly ApiRoute ListPlans = new("GET", "/api/v1/plans");
+    public static readonly ApiRoute PublishPlan = new("PUT", "/api/v1/admin/plans/{planId}");
 
     public static readonly ApiRoute GetDistrict = new("GET", "/api/v1/district");
     public static readonly ApiRoute CreateDistrict = new("POST", "/api/v1/admin/districts");

@@ -18,6 +18,7 @@ public static class ErrorCodes
     public const string ExternalRefConflict = "external_ref_conflict";
     public const string InvalidState = "invalid_state";
     public const string YearLocked = "year_locked";
+    public const string NoPlanForDate = "no_plan_for_date";
     public const string RateLimited = "rate_limited";
     public const string StoreUnavailable = "store_unavailable";
     public const string NotConfigured = "not_configured";

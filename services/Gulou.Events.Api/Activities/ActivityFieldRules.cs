@@ -36,6 +36,13 @@ public static class ActivityFieldRules
             .Must(d => d is null || d.Value <= clock.Today())
             .WithMessage("An activity is reported once it has happened; this date is in the future.");
 
+    /// <summary>A report's date: from the start of the plan on (a later plan's period is checked when its plan is looked up) and not in the future.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> FromPlanStartAndPast<T>(this IRuleBuilder<T, DateOnly?> rule, CurrentPlan plan, TimeProvider clock) =>
+        rule.Must(d => d is null || d.Value >= plan.Period.Start)
+            .WithMessage($"The activity must have happened within a plan period; the first begins on {plan.Period.Start:yyyy-MM-dd}.")
+            .Must(d => d is null || d.Value <= clock.Today())
+            .WithMessage("An activity is reported once it has happened; this date is in the future.");
+
     public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.MaximumLength(maxLength).Must(NoControlCharacters).WithMessage("Control characters are not allowed.");
 

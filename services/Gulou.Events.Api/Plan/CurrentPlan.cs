@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using Gulou.Events.Api.Infrastructure.Json;
 using Gulou.Events.Contracts.Plan;
 
 namespace Gulou.Events.Api.Plan;
@@ -88,28 +85,12 @@ public sealed class CurrentPlan
 
     public static CurrentPlan Load(string path)
     {
-        var bytes = File.ReadAllBytes(path);
-        PlanCatalog? read;
-        try
+        var reading = PlanCatalogReader.Read(File.ReadAllBytes(path));
+        if (!reading.IsValid)
         {
-            read = JsonSerializer.Deserialize<PlanCatalog>(bytes, JsonDefaults.Create());
-        }
-        catch (JsonException e)
-        {
-            // A catalog written for an earlier release names its stock targets with a flag the explicit reading replaced.
-            var hint = e.Message.Contains("includeBeforePeriod", StringComparison.Ordinal)
-                ? " (includeBeforePeriod is replaced by \"reading\": \"standing\" or \"new_in_period\")"
-                : "";
-            throw new InvalidDataException($"The plan catalog {path} cannot be read at {e.Path}: {e.Message}{hint}", e);
+            throw new InvalidDataException($"The plan catalog {path} is not valid:\n  " + string.Join("\n  ", reading.Problems));
         }
 
-        var catalog = read ?? throw new InvalidDataException($"The plan catalog {path} is empty.");
-        var problems = PlanCatalogRules.Check(catalog);
-        if (problems.Count > 0)
-        {
-            throw new InvalidDataException($"The plan catalog {path} is inconsistent:\n  " + string.Join("\n  ", problems));
-        }
-
-        return new CurrentPlan(catalog, Convert.ToHexStringLower(SHA256.HashData(bytes)), Path.GetFileName(path));
+        return new CurrentPlan(reading.Catalog!, reading.ContentHash, Path.GetFileName(path));
     }
 }

@@ -18,12 +18,14 @@ public static class PlanModule
     {
         services.AddSingleton(plan);
         services.AddSingleton(plan.Catalog);
+        services.AddSingleton<DistrictPlanBook>();
         return services;
     }
 
     public static void ConfigurePlan(this StoreOptions opts)
     {
         opts.Events.MapEventType<PlanCatalogLoaded>("plan_catalog_loaded");
+        opts.Events.MapEventType<PlanCatalogPublished>("plan_catalog_published");
         opts.Projections.Snapshot<LoadedPlan>(SnapshotLifecycle.Inline);
     }
 }

@@ -63,12 +63,14 @@ public static partial class TenantBootstrap
     {
         var streamId = DeterministicGuid.Create("plan", plan.Catalog.Id);
         var loaded = await session.LoadAsync<LoadedPlan>(streamId, cancellation);
-        if (loaded?.ContentHash == plan.ContentHash)
+        // A version published over the API stands until the data file itself changes.
+        var fromFile = loaded is null ? null : loaded.LoadedHash is { Length: > 0 } hash ? hash : loaded.ContentHash;
+        if (fromFile == plan.ContentHash)
         {
             return;
         }
 
-        var recorded = new PlanCatalogLoaded(plan.Catalog.Id, plan.ContentHash, plan.Source, plan.Catalog);
+        var recorded = new PlanCatalogLoaded(plan.Catalog.Id, plan.ContentHash, plan.Source, plan.Catalog, loaded is null ? null : DateTimeOffset.UtcNow);
         if (loaded is null)
         {
             session.Events.StartStream<LoadedPlan>(streamId, recorded);

@@ -56,6 +56,8 @@ public sealed class Actor(AppFixture app, Guid institutionId, string key)
 
     public Task<ApiResponse> DeleteAsync(string url) => _client.DeleteAsync(url);
 
+    public Task<ApiResponse> SendAsync(HttpMethod method, string url, byte[]? body) => _client.SendAsync(method, url, body, null);
+
     public async Task<ActivityDto> ReportAsync(ReportActivity report) =>
         (await PostAsync("/api/v1/activities", report)).ShouldBe(HttpStatusCode.Created).As<ActivityDto>();
 

@@ -46,6 +46,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
     private static readonly Dictionary<string, Caller[]> Rules = new()
     {
         ["GET /api/v1/plan"] = Everyone,
+        ["GET /api/v1/plans"] = Everyone,
+        ["PUT /api/v1/admin/plans/{planId}"] = [Caller.Admin],
         ["POST /api/v1/institutions"] = [Caller.Admin],
         ["GET /api/v1/institutions"] = [Caller.Admin, Caller.Auditor],
         ["GET /api/v1/institutions/{id}"] = [Caller.Admin, Caller.Auditor],
@@ -224,6 +226,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
                 .Replace("/measures/{code}", "/measures/ACT-02", StringComparison.Ordinal)
                 .Replace("{unitCode}", "EDU", StringComparison.Ordinal)
                 .Replace("{year}", "2023", StringComparison.Ordinal)
+                .Replace("{planId}", "test-fixture-2026-2030", StringComparison.Ordinal)
                 .Replace("{code}", District.TenantId, StringComparison.Ordinal)
                 + (template is "/api/v1/activities/duplicates" or "/api/v1/schools" ? "?year=2023" : "");
         }
@@ -238,6 +241,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
             {
                 "GET" => await client.GetAsync(url),
                 "DELETE" => await client.DeleteAsync(url),
+                "PUT" => await client.SendAsync(HttpMethod.Put, url, File.ReadAllBytes(Gulou.Events.Tests.RepositoryRoot.Combine("tests", "Fixtures", "plans", "test-fixture-2026-2030.json")), null),
                 _ => await client.PostAsync(url, BodyFor(template)),
             };
         }

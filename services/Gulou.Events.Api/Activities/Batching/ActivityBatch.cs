@@ -40,8 +40,13 @@ public sealed record EntryResult(
 /// Reports many activities at once through the single report's validator and decision: the stored activities are
 /// read in one query, the new streams appended in one save. One instance serves one request, chunk after chunk.
 /// </summary>
-public sealed class ActivityBatch(IDocumentSession session, Caller caller, CurrentPlan plan, IValidator<ReportActivity> validator, YearLocks locks)
+public sealed class ActivityBatch(
+    IDocumentSession session, Caller caller, DistrictPlanBook plans, TimeProvider clock, IValidator<ReportActivity> validator, YearLocks locks)
 {
+    private readonly CurrentPlan plan = plans.Shipped;
+
+    // The plan of each entry dated after the shipped plan's period, by activity id.
+    private readonly Dictionary<Guid, CurrentPlan> _later = [];
     private const int MaxAttempts = 3;
 
     // The references this request creates, with a key of their content: a later entry under one of them is its
@@ -66,7 +71,7 @@ public sealed class ActivityBatch(IDocumentSession session, Caller caller, Curre
 
             foreach (var reported in started)
             {
-                session.Events.StartStream<ActivityRecord>(reported.ActivityId, ReportActivityEndpoint.EventsOf(reported, plan));
+                session.Events.StartStream<ActivityRecord>(reported.ActivityId, ReportActivityEndpoint.EventsOf(reported, PlanOf(reported.ActivityId)));
             }
 
             try
@@ -90,7 +95,10 @@ public sealed class ActivityBatch(IDocumentSession session, Caller caller, Curre
     {
         var hosts = await ActivityHosts.RegisteredAsync(session,
             entries.Select(e => ActivityHosts.Normalize(e.Report?.HostInstitutionId, caller.InstitutionId)).OfType<Guid>(), cancellation);
-        var checkedEntries = entries.Select(e => Check(e, hosts)).ToList();
+        var later = entries.Any(e => e.Report?.OccurredOn is { } day && day > plan.Period.End)
+            ? await plans.AllAsync(session, cancellation)
+            : [];
+        var checkedEntries = entries.Select(e => Check(e, hosts, later)).ToList();
         var ids = checkedEntries.Where(c => c.Rejection is null).Select(c => c.Id).Distinct().ToList();
         var stored = ids.Count == 0
             ? []
@@ -114,7 +122,7 @@ public sealed class ActivityBatch(IDocumentSession session, Caller caller, Curre
         {
             try
             {
-                ReportActivityEndpoint.Decide(report, id, caller.InstitutionId, stored, plan);
+                ReportActivityEndpoint.Decide(report, id, caller.InstitutionId, stored, PlanOf(id));
                 return new EntryResult(ReportOutcome.Duplicate, reference, id);
             }
             catch (ProblemException conflict)
@@ -123,7 +131,7 @@ public sealed class ActivityBatch(IDocumentSession session, Caller caller, Curre
             }
         }
 
-        var reported = ReportActivityEndpoint.Decide(report, id, caller.InstitutionId, null, plan)!;
+        var reported = ReportActivityEndpoint.Decide(report, id, caller.InstitutionId, null, PlanOf(id))!;
         if (locked.Refusal<ActivityTally>(caller.InstitutionId, id, [], [reported]) is { } refusal)
         {
             return new EntryResult(ReportOutcome.Conflict, reference, id, refusal.Code, refusal.Detail);
@@ -143,7 +151,9 @@ public sealed class ActivityBatch(IDocumentSession session, Caller caller, Curre
         return new EntryResult(ReportOutcome.Created, reference, id);
     }
 
-    private (BatchEntry Entry, Guid Id, EntryResult? Rejection) Check(BatchEntry entry, IReadOnlySet<Guid> registeredHosts)
+    private CurrentPlan PlanOf(Guid id) => _later.GetValueOrDefault(id, plan);
+
+    private (BatchEntry Entry, Guid Id, EntryResult? Rejection) Check(BatchEntry entry, IReadOnlySet<Guid> registeredHosts, IReadOnlyList<LoadedPlan> later)
     {
         if (entry.Report is not { } report)
         {
@@ -161,9 +171,33 @@ public sealed class ActivityBatch(IDocumentSession session, Caller caller, Curre
             errors[field] = messages; // what could not be read is the first thing to fix, not its emptiness
         }
 
-        return errors.Count > 0
-            ? (entry, Guid.Empty, Rejected(report.ExternalRef?.Trim(), errors))
-            : (entry, ActivityAccess.IdFor(caller.TenantId, caller.InstitutionId, report.ExternalRef.Trim()), null);
+        if (errors.Count > 0)
+        {
+            return (entry, Guid.Empty, Rejected(report.ExternalRef?.Trim(), errors));
+        }
+
+        var id = ActivityAccess.IdFor(caller.TenantId, caller.InstitutionId, report.ExternalRef.Trim());
+        if (report.OccurredOn is { } day && day > plan.Period.End)
+        {
+            CurrentPlan own;
+            try
+            {
+                own = plans.ForActivity(later, day, "occurredOn");
+            }
+            catch (ProblemException none)
+            {
+                return (entry, Guid.Empty, new EntryResult(ReportOutcome.Rejected, report.ExternalRef.Trim(), Code: none.Code, Detail: none.Detail, Errors: none.Errors));
+            }
+
+            if (ActivityPlans.Errors(report, own, plans, clock) is { } codes)
+            {
+                return (entry, Guid.Empty, Rejected(report.ExternalRef.Trim(), codes));
+            }
+
+            _later[id] = own;
+        }
+
+        return (entry, id, null);
     }
 
     private static EntryResult Rejected(string? reference, IReadOnlyDictionary<string, string[]> errors) =>

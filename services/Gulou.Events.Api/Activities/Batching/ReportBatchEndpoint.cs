@@ -40,11 +40,11 @@ public static class ReportBatchEndpoint
     [Authorize(Roles = AccessRoles.Partner)]
     [RequestBodyLimit(MaxBodyBytes)]
     public static async Task<BatchResult> Post(
-        ReportBatch request, bool? atomic, Caller caller, CurrentPlan plan, IValidator<ReportActivity> validator, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
+        ReportBatch request, bool? atomic, Caller caller, DistrictPlanBook plans, TimeProvider clock, IValidator<ReportActivity> validator, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var mode = atomic == true ? BatchMode.Atomic : BatchMode.Store;
         var entries = request.Items.Select(item => new BatchEntry(item)).ToList();
-        var results = await new ActivityBatch(session, caller, plan, validator, locks).ProcessAsync(entries, mode, cancellation);
+        var results = await new ActivityBatch(session, caller, plans, clock, validator, locks).ProcessAsync(entries, mode, cancellation);
         var items = results.Select((r, index) => new BatchItemResult(index, r.ExternalRef, r.Outcome, r.Id, r.Code, r.Detail, r.Errors)).ToList();
         var counts = OutcomeTally.Of(results);
         if (mode == BatchMode.Atomic && results.Any(r => r.Failed))

@@ -29,12 +29,12 @@ public static class ImportActivitiesEndpoint
     [RequestBodyLimit(ImportFile.MaxBytes)]
     [RawRequestBody(CsvFile.MediaType)]
     public static async Task<ImportAnswer> Post(
-        bool? dryRun, HttpRequest request, Caller caller, CurrentPlan plan, IValidator<ReportActivity> validator, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
+        bool? dryRun, HttpRequest request, Caller caller, DistrictPlanBook plans, TimeProvider clock, IValidator<ReportActivity> validator, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         EnsureUtf8Csv(request.ContentType);
         var file = await ImportFile.ReceiveAsync(request.Body, cancellation);
         request.HttpContext.Response.RegisterForDisposeAsync(file);
-        return new ImportAnswer(file, new ActivityBatch(session, caller, plan, validator, locks), dryRun == true);
+        return new ImportAnswer(file, new ActivityBatch(session, caller, plans, clock, validator, locks), dryRun == true);
     }
 
     private static void EnsureUtf8Csv(string? contentType)

@@ -17,16 +17,24 @@ namespace Gulou.Events.Api.Activities.Reporting;
 
 public sealed class ReportActivityValidator : AbstractValidator<ReportActivity>
 {
+    /// <summary>
+    /// The rules of a report under <paramref name="plan"/>. Kinds and measures are codes of the plan the activity's date
+    /// belongs to: a report dated after this plan's period is checked against its own plan once that is known
+    /// (<see cref="ActivityPlans"/>).
+    /// </summary>
     public ReportActivityValidator(CurrentPlan plan, TimeProvider clock)
     {
         RuleFor(r => r.ExternalRef).NotEmpty().Text(ActivityFieldRules.MaxExternalRef);
-        RuleFor(r => r.Kind).NotEmpty().IsKindOf(plan);
-        this.MeasureCodesOf(r => r.MeasureCodes, plan);
-        RuleFor(r => r.MeasureCodes).NotNull()
-            .WithMessage(r => $"Kind '{r.Kind}' counts toward no measure by default; list the measure codes.")
-            .When(r => r.Kind is not null && plan.Kind(r.Kind.Trim())?.DefaultMeasures.Count == 0);
+        When(r => ActivityPlans.IsOf(plan, r.OccurredOn), () =>
+        {
+            RuleFor(r => r.Kind).NotEmpty().IsKindOf(plan);
+            this.MeasureCodesOf(r => r.MeasureCodes, plan);
+            RuleFor(r => r.MeasureCodes).NotNull()
+                .WithMessage(r => $"Kind '{r.Kind}' counts toward no measure by default; list the measure codes.")
+                .When(r => r.Kind is not null && plan.Kind(r.Kind.Trim())?.DefaultMeasures.Count == 0);
+        }).Otherwise(() => RuleFor(r => r.Kind).NotEmpty());
         RuleFor(r => r.Title).NotEmpty().Text(ActivityFieldRules.MaxTitle);
-        RuleFor(r => r.OccurredOn).NotNull().WithinPlanAndPast(plan, clock);
+        RuleFor(r => r.OccurredOn).NotNull().FromPlanStartAndPast(plan, clock);
         RuleFor(r => r.EndsOn)
             .Must((r, end) => end is null || r.OccurredOn is null || (end >= r.OccurredOn && end <= r.OccurredOn.Value.AddDays(ActivityFieldRules.MaxActivityDays)))
             .WithMessage($"endsOn is on or after occurredOn, and at most {ActivityFieldRules.MaxActivityDays} days later.");
@@ -45,10 +53,12 @@ public static class ReportActivityEndpoint
     /// </summary>
     [WolverinePost("/api/v1/activities", OperationId = "ReportActivity")]
     [Refuses(409, ErrorCodes.ExternalRefConflict, "the `externalRef` already names a different report of this institution")]
+    [Refuses(422, ErrorCodes.NoPlanForDate, "no plan of the district holds `occurredOn` (a year after the shipped plan, before its successor is published)")]
     [Authorize(Roles = AccessRoles.Partner)]
     public static async Task<Results<Created<ActivityDto>, Ok<ActivityDto>>> Post(
-        ReportActivity request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
+        ReportActivity request, Caller caller, DistrictPlanBook plans, TimeProvider clock, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
+        var plan = await ActivityPlans.OfAsync(request, plans, clock, session, cancellation);
         await ActivityHosts.EnsureRegisteredAsync(session, ActivityHosts.Normalize(request.HostInstitutionId, caller.InstitutionId), cancellation);
         var id = ActivityAccess.IdFor(caller.TenantId, caller.InstitutionId, request.ExternalRef.Trim());
         // Append first: a reference is new far more often than it is sent again, so the stored report is read only

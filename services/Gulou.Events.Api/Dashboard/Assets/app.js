@@ -145,7 +145,9 @@ async function start() {
   byId('key-panel').hidden = true;
   document.body.dataset.view = 'loading';
   try {
-    [state.plan, state.district] = await Promise.all([get('/api/v1/plan'), get('/api/v1/district')]);
+    state.district = await get('/api/v1/district');
+    // The figures shown are those of the district's first plan, whatever plan is in force today.
+    state.plan = await get('/api/v1/plan', { plan: state.district.plans[0] });
   } catch (error) {
     fail(error);
     return;

@@ -128,7 +128,8 @@ internal sealed class ProblemResponsesFilter : IOperationFilter
             }
         }
 
-        foreach (var route in parameters.Where(p => p.Source == BindingSource.Path))
+        // A PUT names what it creates or replaces: its path names nothing yet rather than nothing found.
+        foreach (var route in parameters.Where(p => p.Source == BindingSource.Path && description.HttpMethod != "PUT"))
         {
             Add(404, ErrorCodes.NotFound, $"nothing in the key's district has this `{route.Name}`");
         }

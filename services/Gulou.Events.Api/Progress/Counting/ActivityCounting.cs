@@ -13,7 +13,7 @@ public static class ActivityCounting
 {
     public static IEnumerable<Contribution> Contributions(ActivityRecord? activity, CurrentPlan plan)
     {
-        if (activity is null || !ActivityRules.Official.Matches(activity))
+        if (activity is null || !ActivityRules.Official.Matches(activity) || !ActivityRules.UnderPlan(activity, plan))
         {
             yield break;
         }

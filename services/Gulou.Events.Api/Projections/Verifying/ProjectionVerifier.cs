@@ -112,6 +112,7 @@ public sealed class ProjectionVerifier(IDocumentStore store, DistrictDatabases d
         await CompareSnapshotsAsync<Institution, InstitutionRegistered>(session, tenant, byStream, differences, cancellation);
         await CompareSnapshotsAsync<ApiKeyRecord, ApiKeyIssued>(session, tenant, byStream, differences, cancellation);
         await CompareSnapshotsAsync<LoadedPlan, PlanCatalogLoaded>(session, tenant, byStream, differences, cancellation);
+        await CompareSnapshotsAsync<LoadedPlan, PlanCatalogPublished>(session, tenant, byStream, differences, cancellation);
         await CompareSnapshotsAsync<DesignationRecord, SubjectDesignated>(session, tenant, byStream, differences, cancellation);
         await CompareSnapshotsAsync<VolunteerRecord, VolunteerRegistered>(session, tenant, byStream, differences, cancellation);
         await CompareSnapshotsAsync<IndicatorRecord, IndicatorObserved>(session, tenant, byStream, differences, cancellation);

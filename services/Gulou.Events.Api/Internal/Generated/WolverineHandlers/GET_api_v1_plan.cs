@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
 using Wolverine.Http;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -13,12 +15,16 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class GET_api_v1_plan : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
-        private readonly Gulou.Events.Api.Plan.CurrentPlan _currentPlan;
+        private readonly Gulou.Events.Api.Plan.DistrictPlanBook _districtPlanBook;
+        private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
+        private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_v1_plan(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Gulou.Events.Api.Plan.CurrentPlan currentPlan) : base(wolverineHttpOptions)
+        public GET_api_v1_plan(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
-            _currentPlan = currentPlan;
+            _districtPlanBook = districtPlanBook;
+            _outboxedSessionFactory = outboxedSessionFactory;
+            _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -26,10 +32,15 @@ namespace Internal.Generated.WolverineHandlers
             // Tenant Id detection
             // 1. Tenant Id is value of claim 'gulou:tenant'
             var tenantId = await TryDetectTenantId(httpContext);
+            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
+            messageContext.TenantId = tenantId;
+            // Building the Marten session using the detected tenant id
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext, tenantId);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Gulou.Events.Api.Plan.GetPlanEndpoint").SetTag("http.route", "/api/v1/plan").SetTag("http.request.method", "GET");
+            var plan = httpContext.Request.Query["plan"];
             
             // The actual HTTP request handler execution
-            var planCatalog_response = Gulou.Events.Api.Plan.GetPlanEndpoint.Get(_currentPlan);
+            var planCatalog_response = await Gulou.Events.Api.Plan.GetPlanEndpoint.Get(plan, _districtPlanBook, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, planCatalog_response, 404);

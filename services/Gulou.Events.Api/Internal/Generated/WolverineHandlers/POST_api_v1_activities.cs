@@ -18,17 +18,19 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly FluentValidation.IValidator<Gulou.Events.Contracts.Activities.ReportActivity> _validatorOfReportActivity;
-        private readonly Gulou.Events.Api.Plan.CurrentPlan _currentPlan;
+        private readonly Gulou.Events.Api.Plan.DistrictPlanBook _districtPlanBook;
         private readonly Gulou.Events.Api.Reviews.Locking.YearLocks _yearLocks;
+        private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_v1_activities(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Contracts.Activities.ReportActivity> validatorOfReportActivity, Gulou.Events.Api.Plan.CurrentPlan currentPlan, Gulou.Events.Api.Reviews.Locking.YearLocks yearLocks, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_v1_activities(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Contracts.Activities.ReportActivity> validatorOfReportActivity, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, Gulou.Events.Api.Reviews.Locking.YearLocks yearLocks, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfReportActivity = validatorOfReportActivity;
-            _currentPlan = currentPlan;
+            _districtPlanBook = districtPlanBook;
             _yearLocks = yearLocks;
+            _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -58,7 +60,7 @@ namespace Internal.Generated.WolverineHandlers
             var caller = Gulou.Events.Api.Infrastructure.Security.Caller.From(httpContext.User);
             
             // The actual HTTP request handler execution
-            var resultsOfCreatedOfActivityDtoAndOkOfActivityDto = await Gulou.Events.Api.Activities.Reporting.ReportActivityEndpoint.Post(request, caller, _currentPlan, _yearLocks, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            var resultsOfCreatedOfActivityDtoAndOkOfActivityDto = await Gulou.Events.Api.Activities.Reporting.ReportActivityEndpoint.Post(request, caller, _districtPlanBook, _timeProvider, _yearLocks, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

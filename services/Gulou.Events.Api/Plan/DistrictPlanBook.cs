@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using Gulou.Events.Api.Infrastructure;
+using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.Persistence;
+using Gulou.Events.Contracts;
+using Gulou.Events.Contracts.Plan;
+using Marten;
+
+namespace Gulou.Events.Api.Plan;
+
+/// <summary>
+/// The plans of a district as recorded in its event store: which plan is in force today, which one an activity's date
+/// belongs to, and a plan by its id. The catalog the service ships with is always the first version of its plan, even
+/// in a district whose records predate plan versions.
+/// </summary>
+public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, CurrentPlan> _indexed = new(StringComparer.Ordinal);
+
+    public CurrentPlan Shipped => shipped;
+
+    public static Guid StreamOf(string planId) => DeterministicGuid.Create("plan", planId);
+
+    /// <summary>Every plan of the district, ordered by the start of its period.</summary>
+    public async Task<IReadOnlyList<LoadedPlan>> AllAsync(IQuerySession session, CancellationToken cancellation)
+    {
+        var recorded = (await session.Query<LoadedPlan>().ToListAsync(cancellation)).Where(p => p.Versions.Count > 0).ToList();
+        if (recorded.All(p => p.PlanId != shipped.Catalog.Id))
+        {
+            var first = new LoadedPlan { Id = StreamOf(shipped.Catalog.Id), PlanId = shipped.Catalog.Id, ContentHash = shipped.ContentHash, LoadedHash = shipped.ContentHash };
+            first.Versions.Add(new PlanVersion(1, shipped.ContentHash, null, $"file {shipped.Source}", shipped.Catalog));
+            recorded.Add(first);
+        }
+
+        return recorded.OrderBy(p => p.Latest.Catalog.Period.From).ThenBy(p => p.PlanId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The plan in force on a day: the one whose period holds it; between plans, the last one that began (its final
+    /// evaluation runs while the next is not yet published); before every plan, the first.
+    /// </summary>
+    public static LoadedPlan InForceOn(IReadOnlyList<LoadedPlan> plans, DateOnly day) =>
+        plans.LastOrDefault(p => p.Latest.Catalog.Period.Contains(day))
+        ?? plans.LastOrDefault(p => p.Latest.Catalog.Period.Start <= day)
+        ?? plans[0];
+
+    /// <summary>The plan in force today, or the one named by <paramref name="planId"/> (404 when the district has no such plan).</summary>
+    public async Task<CurrentPlan> ResolveAsync(IQuerySession session, string? planId, CancellationToken cancellation)
+    {
+        var plans = await AllAsync(session, cancellation);
+        var plan = string.IsNullOrWhiteSpace(planId)
+            ? InForceOn(plans, clock.Today())
+            : plans.FirstOrDefault(p => p.PlanId == planId.Trim()) ?? throw ProblemException.NotFound("plan", planId.Trim());
+        return Indexed(plan.At(clock.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// The plan an activity of this day is reported under, with its catalog in force now. The shipped plan answers for
+    /// its own period without a lookup; any other day needs a published plan whose period holds it (422
+    /// <c>no_plan_for_date</c> until then).
+    /// </summary>
+    public async Task<CurrentPlan> ForActivityAsync(IQuerySession session, DateOnly occurredOn, string field, CancellationToken cancellation)
+    {
+        if (shipped.Period.Contains(occurredOn))
+        {
+            return shipped;
+        }
+
+        var plans = await AllAsync(session, cancellation);
+        return ForActivity(plans, occurredOn, field);
+    }
+
+    /// <summary>The same answer from plans already read, for a batch or an import of many rows.</summary>
+    public CurrentPlan ForActivity(IReadOnlyList<LoadedPlan> plans, DateOnly occurredOn, string field)
+    {
+        if (shipped.Period.Contains(occurredOn))
+        {
+            return shipped;
+        }
+
+        var plan = plans.FirstOrDefault(p => p.Latest.Catalog.Period.Contains(occurredOn)) ?? throw NoPlanFor(occurredOn, field);
+        return Indexed(plan.At(clock.GetUtcNow()));
+    }
+
+    public static ProblemException NoPlanFor(DateOnly day, string field) =>
+        new(StatusCodes.Status422UnprocessableEntity, ErrorCodes.NoPlanForDate, "No plan for this date",
+            $"The district has no plan whose period holds {day:yyyy-MM-dd}; an administrator publishes it first (PUT /api/v1/admin/plans/{{planId}}).",
+            new Dictionary<string, string[]> { [field] = [$"No plan of the district holds {day:yyyy-MM-dd}."] });
+
+    /// <summary>A version's catalog indexed for lookups, built once per content hash.</summary>
+    public CurrentPlan Indexed(PlanVersion version) =>
+        version.ContentHash == shipped.ContentHash
+            ? shipped
+            : _indexed.GetOrAdd(version.ContentHash, _ => new CurrentPlan(version.Catalog, version.ContentHash, version.PublishedBy));
+}
