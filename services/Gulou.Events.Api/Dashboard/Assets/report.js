@@ -1,6 +1,6 @@
 // The partners' page (/report): report an activity through a form built from the plan's catalog, import a CSV
-// (dry run, then commit), and work on the institution's own activities: attendance, evidence, corrections and
-// retraction, each sent with the version it was made against.
+// (dry run, then commit), work on the institution's own activities (attendance, evidence, corrections and
+// retraction, each sent with the version it was made against), and register its science volunteers or let them go.
 
 import './desk-labels.js';
 import { activityDetails, evidenceList, historyTable, kindOf, statusBadge } from './activity-view.js';
@@ -16,7 +16,7 @@ import { readCsvFile } from './csv-file.js';
 addLabels({ zh: { title: '活动报送' }, en: { title: 'Reporting activities' } });
 
 const statuses = ['reported', 'verified', 'rejected', 'resubmitted', 'needs_review', 'retracted'];
-const state = { plan: null, list: null, page: 1, status: '' };
+const state = { plan: null, list: null, page: 1, status: '', volunteers: null };
 const pageSize = 20;
 
 const desk = createDesk({ load, rerender });
@@ -33,13 +33,14 @@ async function load(plan) {
   }
   renderForm();
   renderImport();
-  await loadList();
+  await Promise.all([loadList(), loadVolunteers()]);
 }
 
 function rerender() {
   renderForm();
   renderImport();
   renderList();
+  renderVolunteers();
   pane.rerender();
 }
 
@@ -153,6 +154,70 @@ function importTable(answer) {
           h('td', { dataset: { col: 'outcome' } }, t(`outcome_${item.outcome}`)),
           h('td', { dataset: { col: 'reason' } }, reasonOf(item))))))),
   ];
+}
+
+// ——— Volunteers ———
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // the district's day (UTC+8)
+
+async function loadVolunteers() {
+  state.volunteers = await get('/api/v1/volunteers', { pageSize: 100 });
+  renderVolunteers();
+}
+
+/** Registers a volunteer by resident ID number (the service keeps only a keyed hash of it), or lets one go. */
+function renderVolunteers() {
+  const idNumber = input({ spellcheck: 'false', maxlength: 18, autocomplete: 'off' });
+  const registeredOn = input({ type: 'date', value: today() });
+  const form = h('form', { novalidate: true, dataset: { form: 'volunteer' } },
+    field('idNumber', t('idNumber'), idNumber, t('idNumberHint')),
+    field('registeredOn', t('registeredOn'), registeredOn),
+    errorSummary(), h('button', { type: 'submit', class: 'primary' }, t('registerVolunteer')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await post('/api/v1/volunteers', { idNumber: idNumber.value.trim(), registeredOn: registeredOn.value || null });
+      desk.say(t('volunteerRegistered'), 'done');
+      await loadVolunteers();
+    } catch (error) {
+      refused(error, form);
+    }
+  });
+
+  const list = state.volunteers;
+  const standing = (v) => v.registrations.find((r) => !r.leftOn);
+  replace(byId('volunteers'),
+    h('h2', { id: 'volunteers-heading' }, t('volunteersTitle')),
+    h('p', { class: 'hint' }, t('volunteersHelp')),
+    form,
+    !list || list.items.length === 0
+      ? h('p', { class: 'muted' }, t('noVolunteers'))
+      : h('ul', { class: 'cards-list' }, list.items.map((v) => h('li', { class: 'item', dataset: { volunteer: v.personKey, active: Boolean(standing(v)) } },
+        h('p', {}, h('code', { class: 'person-key', title: t('personKeyHint') }, v.personKey.slice(0, 12))),
+        h('p', { class: 'muted' }, v.registrations.map((r) => (r.leftOn
+          ? t('volunteerServed', { from: r.registeredOn, to: r.leftOn })
+          : t('volunteerSince', { from: r.registeredOn }))).join('；')),
+        standing(v) ? leaveForm(v) : null))));
+}
+
+function leaveForm(volunteer) {
+  const leftOn = input({ type: 'date', value: today() });
+  const reason = input({ maxlength: 500 });
+  const form = h('form', { novalidate: true, dataset: { form: 'deregistration' } },
+    field('leftOn', t('leftOn'), leftOn),
+    field('reason', t('leaveReason'), reason),
+    errorSummary(), h('button', { type: 'submit' }, t('deregisterVolunteer')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await post(`/api/v1/volunteers/${encodeURIComponent(volunteer.personKey)}/deregistration`, { leftOn: leftOn.value || null, reason: reason.value.trim() || null });
+      desk.say(t('volunteerLeft'), 'done');
+      await loadVolunteers();
+    } catch (error) {
+      refused(error, form);
+    }
+  });
+  return h('details', { class: 'action', dataset: { action: 'deregistration' } }, h('summary', {}, t('deregisterVolunteer')), form);
 }
 
 // ——— The institution's own activities ———
