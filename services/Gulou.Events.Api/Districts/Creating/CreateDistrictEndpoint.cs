@@ -1,5 +1,7 @@
 using FluentValidation;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Districts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,6 +28,7 @@ public static class CreateDistrictEndpoint
     /// its plan and an administrator key, shown in this answer only. It works at once, on every node.
     /// </summary>
     [WolverinePost("/api/v1/admin/districts", OperationId = "CreateDistrict")]
+    [Refuses(409, ErrorCodes.InvalidState, "a district with this code exists, or its database already holds data of that code")]
     [Authorize(Roles = AccessRoles.SuperAdmin)]
     public static async Task<Created<DistrictCreated>> Post(CreateDistrict request, DistrictRegistry registry, CancellationToken cancellation)
     {

@@ -17,6 +17,7 @@ public static class PublishPlanEndpoint
     /// before it from now on; activities dated in its period are reported under it. The same catalog again changes nothing.
     /// </summary>
     [WolverinePut("/api/v1/admin/plans/{planId}", OperationId = "PublishPlan")]
+    [Refuses(400, ErrorCodes.MalformedJson, "the body is not JSON or cannot be read as a plan catalog; `errors` names the JSON path")]
     [Refuses(409, ErrorCodes.VersionConflict, "another publication of the plan was recorded at the same moment")]
     [Refuses(409, ErrorCodes.InvalidState, "the plan is the one the service ships with: it changes with its data file")]
     [Authorize(Roles = AccessRoles.Admin)]

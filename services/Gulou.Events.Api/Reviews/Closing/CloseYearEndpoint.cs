@@ -35,7 +35,7 @@ public static class CloseYearEndpoint
     /// year. Changes under an exception are marked late in their history and listed apart in its reviews.
     /// </summary>
     [WolverinePost("/api/v1/reviews/{year}/close", OperationId = "CloseYear")]
-    [Refuses(409, ErrorCodes.InvalidState, "the year is already closed")]
+    [Refuses(409, ErrorCodes.InvalidState, "the year is already closed, or a unit's part is not accepted and no override names it")]
     [Authorize(Roles = ReviewAccess.Closers)]
     public static async Task<Created<ClosedYearDto>> Post(
         int year, CloseYear request, Caller caller, CurrentPlan plan, SealKeeper seals, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)

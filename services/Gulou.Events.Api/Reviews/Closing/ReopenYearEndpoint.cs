@@ -1,8 +1,10 @@
 using FluentValidation;
 using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Reviews.SigningOff;
+using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Reviews;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -22,6 +24,7 @@ public static class ReopenYearEndpoint
     /// changed again until it is closed anew (with a new seal). The units' sign-off stays as it was.
     /// </summary>
     [WolverinePost("/api/v1/reviews/{year}/reopening", OperationId = "ReopenYear")]
+    [Refuses(409, ErrorCodes.InvalidState, "the year is not closed")]
     [Authorize(Roles = ReviewAccess.Closers)]
     public static async Task<YearSignoffDto> Post(
         int year, ReopenYear request, Caller caller, CurrentPlan plan, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)

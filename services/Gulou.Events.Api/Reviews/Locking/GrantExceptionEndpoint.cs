@@ -1,10 +1,12 @@
 using FluentValidation;
 using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Reviews.SigningOff;
+using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Reviews;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -34,6 +36,7 @@ public static class GrantExceptionEndpoint
     /// the reason. The institution's changes to that year are accepted meanwhile and marked late.
     /// </summary>
     [WolverinePost("/api/v1/reviews/{year}/exceptions", OperationId = "GrantYearException")]
+    [Refuses(409, ErrorCodes.InvalidState, "the year is not closed: its figures change without an exception")]
     [Authorize(Roles = AccessRoles.Unit)]
     public static async Task<Created<YearExceptionDto>> Post(
         int year, YearExceptionGrant request, Caller caller, CurrentPlan plan, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)

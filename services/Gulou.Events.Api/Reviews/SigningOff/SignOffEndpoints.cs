@@ -1,8 +1,10 @@
 using FluentValidation;
 using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Reviews;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -26,6 +28,7 @@ public static class SignOffEndpoints
 {
     /// <summary>A responsible unit submits its part of the year for review, with its own key (first, or again after a return).</summary>
     [WolverinePost("/api/v1/reviews/{year}/units/{unitCode}/submission", OperationId = "SubmitUnitYear")]
+    [Refuses(409, ErrorCodes.InvalidState, "the unit's part is submitted or accepted already, or the year is closed")]
     [Authorize(Roles = AccessRoles.Unit)]
     public static async Task<YearSignoffDto> Submit(
         int year, string unitCode, SignOffUnitYear request, Caller caller, CurrentPlan plan, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
@@ -43,6 +46,7 @@ public static class SignOffEndpoints
 
     /// <summary>The coordinating unit accepts a unit's submitted part.</summary>
     [WolverinePost("/api/v1/reviews/{year}/units/{unitCode}/acceptance", OperationId = "AcceptUnitYear")]
+    [Refuses(409, ErrorCodes.InvalidState, "the unit's part is not submitted, or the year is closed")]
     [Authorize(Roles = AccessRoles.Unit)]
     public static Task<YearSignoffDto> Accept(
         int year, string unitCode, SignOffUnitYear request, Caller caller, CurrentPlan plan, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
@@ -51,6 +55,7 @@ public static class SignOffEndpoints
 
     /// <summary>The coordinating unit returns a unit's submitted or accepted part, with the reason; the unit submits it again.</summary>
     [WolverinePost("/api/v1/reviews/{year}/units/{unitCode}/return", OperationId = "ReturnUnitYear")]
+    [Refuses(409, ErrorCodes.InvalidState, "the unit's part is neither submitted nor accepted, or the year is closed")]
     [Authorize(Roles = AccessRoles.Unit)]
     public static Task<YearSignoffDto> Return(
         int year, string unitCode, ReturnUnitYear request, Caller caller, CurrentPlan plan, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
