@@ -39,6 +39,19 @@ public sealed class GeneratedCodeTests
         }
     }
 
+    /// <summary>
+    /// One save per request: every write endpoint saves its own session once, after its checks and the closed-year
+    /// lock, so the handler Wolverine generates around it never saves again (no automatic transactions).
+    /// </summary>
+    [Fact]
+    public void No_generated_handler_saves_the_session_after_its_endpoint()
+    {
+        var handlers = Files(RepositoryRoot.Combine("services", "Gulou.Events.Api", "Internal", "Generated"));
+
+        Assert.Contains(handlers.Keys, name => name.EndsWith("POST_api_v1_activities.cs", StringComparison.Ordinal));
+        Assert.Empty(handlers.Where(h => h.Value.Contains("SaveChangesAsync", StringComparison.Ordinal)).Select(h => h.Key));
+    }
+
     private static Dictionary<string, string> Files(string root) =>
         Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), f => File.ReadAllText(f).ReplaceLineEndings("\n"));

@@ -22,7 +22,8 @@ public static class WolverineSetup
         opts.ServiceName = "gulou-events";
         opts.ApplicationAssembly = typeof(WolverineSetup).Assembly;
         opts.Durability.Mode = DurabilityMode.MediatorOnly;
-        opts.Policies.AutoApplyTransactions();
+        // No automatic transactions: every write endpoint saves its own session once (after its checks and the
+        // closed-year lock), so a generated handler never saves a second time.
         opts.CodeGeneration.TypeLoadMode = CodegenMode(configuration);
 #if DEBUG
         // Found by extension discovery otherwise: Debug builds compile missing handler code at run time.

@@ -62,14 +62,6 @@ namespace Internal.Generated.WolverineHandlers
             // The actual HTTP request handler execution
             var resultsOfCreatedOfActivityDtoAndOkOfActivityDto = await Gulou.Events.Api.Activities.Reporting.ReportActivityEndpoint.Post(request, caller, _districtPlanBook, _timeProvider, _yearLocks, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
 
-            
-            // Save all pending changes to this Marten session
-            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
             await resultsOfCreatedOfActivityDtoAndOkOfActivityDto.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }

@@ -69,14 +69,6 @@ namespace Internal.Generated.WolverineHandlers
             // The actual HTTP request handler execution
             var activityDto_response = await Gulou.Events.Api.Activities.Retracting.RetractActivityEndpoint.Post(id, request, caller, _yearLocks, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
 
-            
-            // Save all pending changes to this Marten session
-            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, activityDto_response, 404);
         }

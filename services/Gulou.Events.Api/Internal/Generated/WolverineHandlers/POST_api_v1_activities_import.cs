@@ -64,14 +64,6 @@ namespace Internal.Generated.WolverineHandlers
             // The actual HTTP request handler execution
             var importAnswer = await Gulou.Events.Api.Activities.Importing.ImportActivitiesEndpoint.Post(dryRun, httpContext.Request, caller, _districtPlanBook, _timeProvider, _validatorOfReportActivity, _yearLocks, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
 
-            
-            // Save all pending changes to this Marten session
-            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
             await importAnswer.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }

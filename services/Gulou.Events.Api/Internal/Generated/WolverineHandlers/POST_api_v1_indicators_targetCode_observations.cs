@@ -67,14 +67,6 @@ namespace Internal.Generated.WolverineHandlers
             // The actual HTTP request handler execution
             var createdOfIndicatorDto = await Gulou.Events.Api.Indicators.Observing.RecordObservationEndpoint.Post(targetCode, request, caller, _currentPlan, _yearLocks, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
 
-            
-            // Save all pending changes to this Marten session
-            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
             await createdOfIndicatorDto.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }

@@ -79,14 +79,6 @@ namespace Internal.Generated.WolverineHandlers
             // The actual HTTP request handler execution
             var indicatorDto_response = await Gulou.Events.Api.Indicators.Withdrawing.WithdrawObservationEndpoint.Post(targetCode, number, request, caller, _currentPlan, _yearLocks, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
 
-            
-            // Save all pending changes to this Marten session
-            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, indicatorDto_response, 404);
         }

@@ -56,14 +56,6 @@ namespace Internal.Generated.WolverineHandlers
             // The actual HTTP request handler execution
             var createdOfInstitutionDto = await Gulou.Events.Api.Institutions.Registering.RegisterInstitutionEndpoint.Post(request, _currentPlan, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
 
-            
-            // Save all pending changes to this Marten session
-            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
             await createdOfInstitutionDto.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }

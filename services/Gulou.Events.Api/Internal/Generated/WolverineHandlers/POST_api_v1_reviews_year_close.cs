@@ -74,14 +74,6 @@ namespace Internal.Generated.WolverineHandlers
             // The actual HTTP request handler execution
             var createdOfClosedYearDto = await Gulou.Events.Api.Reviews.Closing.CloseYearEndpoint.Post(year, request, caller, _currentPlan, _sealKeeper, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
-            
-            // Save all pending changes to this Marten session
-            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
             await createdOfClosedYearDto.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }

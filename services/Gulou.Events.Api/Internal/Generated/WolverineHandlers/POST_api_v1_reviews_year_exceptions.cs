@@ -71,14 +71,6 @@ namespace Internal.Generated.WolverineHandlers
             // The actual HTTP request handler execution
             var createdOfYearExceptionDto = await Gulou.Events.Api.Reviews.Locking.GrantExceptionEndpoint.Post(year, request, caller, _currentPlan, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
-            
-            // Save all pending changes to this Marten session
-            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
             await createdOfYearExceptionDto.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }

@@ -60,14 +60,6 @@ namespace Internal.Generated.WolverineHandlers
             // The actual HTTP request handler execution
             var resultsOfCreatedOfVolunteerDtoAndOkOfVolunteerDto = await Gulou.Events.Api.Volunteers.Registering.RegisterVolunteerEndpoint.Post(request, caller, _personKeys, _yearLocks, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
 
-            
-            // Save all pending changes to this Marten session
-            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
-
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
-
             await resultsOfCreatedOfVolunteerDtoAndOkOfVolunteerDto.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
