@@ -47,7 +47,9 @@ public sealed class AppFixture : IAsyncLifetime
     public string SecondConnectionString { get; private set; } = "";
 
     /// <summary>The settings that give a host started on <see cref="Schema"/> the same pool of databases as the fixture's.</summary>
-    public IReadOnlyDictionary<string, string> PoolSettings => new Dictionary<string, string> { [$"Gulou:Databases:{SecondDatabase}"] = SecondConnectionString };
+    public IReadOnlyDictionary<string, string> PoolSettings => PoolOf(SecondConnectionString);
+
+    private static Dictionary<string, string> PoolOf(string second) => new() { [$"Gulou:Databases:{SecondDatabase}"] = second };
 
     public async Task InitializeAsync() => (Host, ConnectionString, SecondConnectionString, Logs) = await Shared.Value;
 
@@ -56,8 +58,7 @@ public sealed class AppFixture : IAsyncLifetime
         var (connectionString, container) = await TestDatabase.AcquireAsync();
         var second = await CreateDatabaseAsync(connectionString, "_second");
         var logs = new CapturedLogs();
-        var pool = new Dictionary<string, string> { [$"Gulou:Databases:{SecondDatabase}"] = second };
-        var host = await StartHostAsync(connectionString, Schema, pool, logs, services => services.AddSingleton<TimeProvider>(Clock));
+        var host = await StartHostAsync(connectionString, Schema, PoolOf(second), logs, services => services.AddSingleton<TimeProvider>(Clock));
         // Stopped when the test process ends, after every class that uses it.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Gulou.Events.Contracts;
 using Wolverine.Http;
 
@@ -9,6 +11,9 @@ namespace Gulou.Events.Api.Infrastructure.Errors;
 /// </summary>
 public static class RouteIds
 {
+    // The id parameters of an endpoint, read from its method once rather than on every request.
+    private static readonly ConcurrentDictionary<HttpChain, (string Name, bool IsGuid)[]> IdsByChain = new();
+
     public static IApplicationBuilder UseGulouRouteIds(this IApplicationBuilder app) => app.Use((http, next) =>
     {
         if (http.GetEndpoint()?.Metadata.GetMetadata<HttpChain>() is not { } chain)
@@ -16,37 +21,27 @@ public static class RouteIds
             return next(http);
         }
 
-        foreach (var name in WholeNumberParameters(chain))
-        {
-            if (!int.TryParse(http.Request.RouteValues[name] as string, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
-            {
-                throw new ProblemException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Not found",
-                    $"'{name}' names nothing here: it is a whole number.");
-            }
-        }
-
-        foreach (var name in GuidParameters(chain))
+        foreach (var (name, isGuid) in IdsByChain.GetOrAdd(chain, IdsOf))
         {
             var raw = http.Request.RouteValues[name] as string;
-            if (!Guid.TryParse(raw, out var id) || id == Guid.Empty)
+            var namesSomething = isGuid
+                ? Guid.TryParse(raw, out var id) && id != Guid.Empty
+                : int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+            if (!namesSomething)
             {
-                throw new ProblemException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Not found",
-                    $"'{name}' names nothing here: it is a GUID other than 00000000-0000-0000-0000-000000000000.");
+                throw new ProblemException(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Not found", isGuid
+                    ? $"'{name}' names nothing here: it is a GUID other than 00000000-0000-0000-0000-000000000000."
+                    : $"'{name}' names nothing here: it is a whole number.");
             }
         }
 
         return next(http);
     });
 
-    /// <summary>The route parameters the endpoint method takes as an <see cref="int"/> (a year, an observation's number).</summary>
-    public static IEnumerable<string> WholeNumberParameters(HttpChain chain) =>
+    /// <summary>The route parameters the endpoint method takes as a <see cref="Guid"/> or an <see cref="int"/> (a year, an observation's number).</summary>
+    private static (string Name, bool IsGuid)[] IdsOf(HttpChain chain) =>
         chain.Method.Method.GetParameters()
-            .Where(p => p.ParameterType == typeof(int) && p.Name is not null && chain.RoutePattern?.GetParameter(p.Name) is not null)
-            .Select(p => p.Name!);
-
-    /// <summary>The route parameters the endpoint method takes as a <see cref="Guid"/>.</summary>
-    public static IEnumerable<string> GuidParameters(HttpChain chain) =>
-        chain.Method.Method.GetParameters()
-            .Where(p => p.ParameterType == typeof(Guid) && p.Name is not null && chain.RoutePattern?.GetParameter(p.Name) is not null)
-            .Select(p => p.Name!);
+            .Where(p => (p.ParameterType == typeof(Guid) || p.ParameterType == typeof(int)) && p.Name is not null && chain.RoutePattern?.GetParameter(p.Name) is not null)
+            .Select(p => (p.Name!, p.ParameterType == typeof(Guid)))
+            .ToArray();
 }
