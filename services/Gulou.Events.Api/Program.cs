@@ -1,5 +1,8 @@
+using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Dashboard;
+using Gulou.Events.Api.Designations;
 using Gulou.Events.Api.Districts;
+using Gulou.Events.Api.Indicators;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Health;
 using Gulou.Events.Api.Infrastructure.Hosting;
@@ -37,11 +40,14 @@ builder.Services
     .AddGulouValidation()
     .AddGulouOpenApi()
     .AddGulouHealth()
-    .AddGulouMarten(settings, plan)
+    .AddGulouMarten(settings)
     .AddPlan(plan)
     .AddInstitutions(settings)
     .AddDistricts()
+    .AddActivities()
+    .AddDesignations()
     .AddVolunteers()
+    .AddIndicators()
     .AddProgress()
     .AddReviews()
     .AddProjectionOperations()

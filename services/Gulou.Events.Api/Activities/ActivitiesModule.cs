@@ -7,7 +7,9 @@ namespace Gulou.Events.Api.Activities;
 /// <summary>Activities reported by partner institutions: reporting one, a batch or a CSV file, attendance, evidence, corrections, retraction, verification by the leading unit, and every event of each activity's history.</summary>
 public static class ActivitiesModule
 {
-    public static void ConfigureActivities(this StoreOptions opts)
+    public static IServiceCollection AddActivities(this IServiceCollection services) => services.ConfigureMarten(opts => opts.ConfigureActivities());
+
+    private static void ConfigureActivities(this StoreOptions opts)
     {
         opts.Events.MapEventType<ActivityReported>("activity_reported");
         opts.Events.MapEventType<AttendanceRecorded>("attendance_recorded");

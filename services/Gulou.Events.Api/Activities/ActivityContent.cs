@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.Validation;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -28,8 +29,6 @@ public sealed record ActivityContent(
 
     public static IReadOnlyList<string> NormalizeCodes(IEnumerable<string> codes) =>
         codes.Select(c => c.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-
-    public static string? NormalizeText(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public string Hash()
     {

@@ -43,16 +43,11 @@ public static class ActivityFieldRules
             .Must(d => d is null || d.Value <= clock.Today())
             .WithMessage("An activity is reported once it has happened; this date is in the future.");
 
-    public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
-        rule.MaximumLength(maxLength).Must(NoControlCharacters).WithMessage("Control characters are not allowed.");
-
     public static IRuleBuilderOptions<T, decimal?> VolunteerHours<T>(this IRuleBuilder<T, decimal?> rule) =>
         rule.InclusiveBetween(0m, MaxVolunteerHours).PrecisionScale(9, 2, ignoreTrailingZeros: true);
 
     public static IRuleBuilderOptions<T, int?> PersonTimes<T>(this IRuleBuilder<T, int?> rule) =>
         rule.InclusiveBetween(0, MaxPersonTimes);
-
-    public static bool NoControlCharacters(string? text) => text is null || !text.Any(char.IsControl);
 }
 
 public sealed class AudienceCountsValidator : AbstractValidator<AudienceCounts>

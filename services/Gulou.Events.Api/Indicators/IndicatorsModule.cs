@@ -10,7 +10,9 @@ public static class IndicatorsModule
 {
     public static Guid StreamFor(string tenantId, string targetCode) => DeterministicGuid.Create("indicator", tenantId, targetCode);
 
-    public static void ConfigureIndicators(this StoreOptions opts)
+    public static IServiceCollection AddIndicators(this IServiceCollection services) => services.ConfigureMarten(opts => opts.ConfigureIndicators());
+
+    private static void ConfigureIndicators(this StoreOptions opts)
     {
         opts.Events.MapEventType<IndicatorObserved>("indicator_observed");
         opts.Events.MapEventType<RankObserved>("rank_observed");

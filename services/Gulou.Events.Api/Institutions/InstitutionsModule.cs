@@ -10,7 +10,7 @@ namespace Gulou.Events.Api.Institutions;
 /// <summary>Partner institutions and responsible units of the district, and the access keys issued to them (shown once, stored hashed, revoked at once).</summary>
 public static class InstitutionsModule
 {
-    public static void ConfigureInstitutions(this StoreOptions opts)
+    private static void ConfigureInstitutions(this StoreOptions opts)
     {
         opts.Events.MapEventType<InstitutionRegistered>("institution_registered");
         opts.Events.MapEventType<ApiKeyIssued>("api_key_issued");
@@ -28,5 +28,6 @@ public static class InstitutionsModule
     /// <summary>The keys behind authentication, and their announcement to every node when one is issued or revoked.</summary>
     public static IServiceCollection AddInstitutions(this IServiceCollection services, GulouSettings settings) => services
         .AddSingleton<IApiKeyStore, ApiKeyStore>()
+        .ConfigureMarten(opts => opts.ConfigureInstitutions())
         .ConfigureMarten((provider, opts) => opts.Listeners.Add(new ApiKeyAnnouncements(provider.GetRequiredService<ApiKeyCache>(), settings.DatabaseSchema)));
 }

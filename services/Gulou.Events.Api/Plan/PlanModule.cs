@@ -19,10 +19,11 @@ public static class PlanModule
         services.AddSingleton(plan);
         services.AddSingleton(plan.Catalog);
         services.AddSingleton<DistrictPlanBook>();
+        services.ConfigureMarten(opts => opts.ConfigurePlan());
         return services;
     }
 
-    public static void ConfigurePlan(this StoreOptions opts)
+    private static void ConfigurePlan(this StoreOptions opts)
     {
         opts.Events.MapEventType<PlanCatalogLoaded>("plan_catalog_loaded");
         opts.Events.MapEventType<PlanCatalogPublished>("plan_catalog_published");

@@ -10,12 +10,13 @@ namespace Gulou.Events.Api.Progress;
 public static class ProgressModule
 {
     public static IServiceCollection AddProgress(this IServiceCollection services) =>
-        services.AddSingleton<Reading.ProgressAnswers>().AddScoped<Reading.ProgressReader>();
+        services.AddSingleton<Reading.ProgressAnswers>().AddScoped<Reading.ProgressReader>()
+            .ConfigureMarten((provider, opts) => opts.ConfigureProgress(provider.GetRequiredService<CurrentPlan>()));
 
     /// <summary>The documents the progress projection writes, and nothing else writes: a rebuild (or a district's move) makes them anew from the log.</summary>
     public static readonly IReadOnlyList<Type> Documents = [typeof(Rollup), typeof(ActivityTally), typeof(DesignationTally), typeof(VolunteerTally), typeof(IndicatorTally), typeof(SchoolTally)];
 
-    public static void ConfigureProgress(this StoreOptions opts, CurrentPlan plan)
+    private static void ConfigureProgress(this StoreOptions opts, CurrentPlan plan)
     {
         opts.Projections.Add(new ProgressProjection(plan), ProjectionLifecycle.Async, ProgressProjection.Name, o =>
         {

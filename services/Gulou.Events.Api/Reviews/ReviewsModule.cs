@@ -10,7 +10,7 @@ namespace Gulou.Events.Api.Reviews;
 /// <summary>A year (or the plan period) as known at a cut-off beside as known now, with every record that changed it since; closing a year with its reviewed figures.</summary>
 public static class ReviewsModule
 {
-    public static void ConfigureReviews(this StoreOptions opts)
+    private static void ConfigureReviews(this StoreOptions opts)
     {
         opts.Events.MapEventType<YearClosed>("year_closed");
         opts.Events.MapEventType<UnitYearSubmitted>("unit_year_submitted");
@@ -23,6 +23,7 @@ public static class ReviewsModule
     }
 
     public static IServiceCollection AddReviews(this IServiceCollection services) => services
+        .ConfigureMarten(opts => opts.ConfigureReviews())
         .AddSingleton<ReviewBuilder>()
         .AddSingleton<YearLocks>()
         .AddSingleton<SealKeeper>();

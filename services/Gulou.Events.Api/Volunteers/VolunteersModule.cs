@@ -7,7 +7,7 @@ namespace Gulou.Events.Api.Volunteers;
 /// <summary>Science volunteers registered by institutions, known only by a keyed hash of their ID number; one person is one volunteer across institutions.</summary>
 public static class VolunteersModule
 {
-    public static void ConfigureVolunteers(this StoreOptions opts)
+    private static void ConfigureVolunteers(this StoreOptions opts)
     {
         opts.Events.MapEventType<VolunteerRegistered>("volunteer_registered");
         opts.Events.MapEventType<VolunteerDeregistered>("volunteer_deregistered");
@@ -17,5 +17,7 @@ public static class VolunteersModule
         opts.Schema.For<VolunteerRecord>().Index(v => v.PersonKey);
     }
 
-    public static IServiceCollection AddVolunteers(this IServiceCollection services) => services.AddSingleton<PersonKeys>();
+    public static IServiceCollection AddVolunteers(this IServiceCollection services) => services
+        .AddSingleton<PersonKeys>()
+        .ConfigureMarten(opts => opts.ConfigureVolunteers());
 }

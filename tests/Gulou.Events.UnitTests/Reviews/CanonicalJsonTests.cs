@@ -1,5 +1,5 @@
+using Gulou.Events.Api.Infrastructure.Json;
 using Gulou.Events.Api.Projections.CommandLine;
-using Gulou.Events.Api.Projections.Verifying;
 
 namespace Gulou.Events.UnitTests.Reviews;
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts;
@@ -53,6 +54,6 @@ public static class AttachEvidenceEndpoint
             throw ProblemException.InvalidState($"An activity holds at most {MaxEvidencePerActivity} pieces of evidence.");
         }
 
-        return [new EvidenceAttached(activity.Id, evidenceId, request.Kind!.Value, request.Uri.Trim(), ActivityContent.NormalizeText(request.Description), request.Sha256?.ToLowerInvariant())];
+        return [new EvidenceAttached(activity.Id, evidenceId, request.Kind!.Value, request.Uri.Trim(), FreeText.Normalize(request.Description), request.Sha256?.ToLowerInvariant())];
     }
 }

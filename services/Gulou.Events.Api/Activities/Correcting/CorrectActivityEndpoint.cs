@@ -2,6 +2,7 @@ using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Contracts.Activities;
@@ -64,8 +65,8 @@ public static class CorrectActivityEndpoint
             request.Title?.Trim() ?? before.Title,
             request.OccurredOn ?? before.OccurredOn,
             request.EndsOn ?? before.EndsOn,
-            request.Venue is null ? before.Venue : ActivityContent.NormalizeText(request.Venue),
-            request.Community is null ? before.Community : ActivityContent.NormalizeText(request.Community),
+            request.Venue is null ? before.Venue : FreeText.Normalize(request.Venue),
+            request.Community is null ? before.Community : FreeText.Normalize(request.Community),
             request.Attendance ?? before.Attendance,
             request.VolunteerHours ?? before.VolunteerHours,
             request.HostInstitutionId switch

@@ -2,7 +2,7 @@ using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
-using Gulou.Events.Api.Reviews;
+using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts;
 using JasperFx.Events;
@@ -23,7 +23,7 @@ public static class GetActivityHistoryEndpoint
         var activity = await session.LoadAsync<ActivityRecord>(id, cancellation) ?? throw ProblemException.NotFound("activity", id);
         ActivityAccess.EnsureCanRead(activity, caller);
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
-        var closed = (await session.Query<YearReview>().Where(r => r.ClosedAt != null).ToListAsync(cancellation)).ToDictionary(r => r.Year, r => r.ClosedAt!.Value);
+        var closed = await YearLocks.ClosedAtAsync(session, cancellation);
         return Entries(events, closed);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gulou.Events.Api.Activities.Batching;
 using Gulou.Events.Api.Infrastructure.Csv;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using static Gulou.Events.Api.Activities.Importing.ImportColumns;
@@ -26,7 +27,7 @@ public static class ImportRows
         }
 
         var unreadable = new Dictionary<string, string[]>();
-        string? Text(ImportColumn column) => ActivityContent.NormalizeText(header.Cell(row, column));
+        string? Text(ImportColumn column) => FreeText.Normalize(header.Cell(row, column));
 
         DateOnly? Date(ImportColumn column) => Text(column) is not { } cell ? null
             : DateOnly.TryParseExact(cell, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day

@@ -3,6 +3,7 @@ using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Tallies;
 using Gulou.Events.Api.Reviews.Locking;
@@ -152,8 +153,8 @@ public static class ReportActivityEndpoint
             request.Title.Trim(),
             request.OccurredOn!.Value,
             request.EndsOn,
-            ActivityContent.NormalizeText(request.Venue),
-            ActivityContent.NormalizeText(request.Community),
+            FreeText.Normalize(request.Venue),
+            FreeText.Normalize(request.Community),
             request.Attendance ?? AudienceCounts.None,
             request.VolunteerHours ?? 0m,
             ActivityHosts.Normalize(request.HostInstitutionId, institutionId));

@@ -2,6 +2,7 @@ using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts;

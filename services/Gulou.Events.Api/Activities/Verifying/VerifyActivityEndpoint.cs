@@ -2,6 +2,7 @@ using FluentValidation;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Reviews.Locking;
@@ -88,11 +89,11 @@ public static class VerifyActivityEndpoint
 
         if (request.Decision == VerificationDecision.Verified)
         {
-            return activity.Status == ActivityStatus.Verified ? [] : [new ActivityVerified(activity.Id, unit.Id, ActivityContent.NormalizeText(request.Reason), unit.UnitCode)];
+            return activity.Status == ActivityStatus.Verified ? [] : [new ActivityVerified(activity.Id, unit.Id, FreeText.Normalize(request.Reason), unit.UnitCode)];
         }
 
         var code = request.ReasonCode ?? RejectionReason.Other;
-        var reason = ActivityContent.NormalizeText(request.Reason) ?? $"Duplicate of activity {request.DuplicateOf}.";
+        var reason = FreeText.Normalize(request.Reason) ?? $"Duplicate of activity {request.DuplicateOf}.";
         var same = activity.Status == ActivityStatus.Rejected && activity.Verification is { } last
             && last.Reason == reason && (last.ReasonCode ?? RejectionReason.Other) == code && last.DuplicateOf == request.DuplicateOf;
         return same ? [] : [new ActivityRejected(activity.Id, unit.Id, reason, unit.UnitCode, code, request.DuplicateOf)];

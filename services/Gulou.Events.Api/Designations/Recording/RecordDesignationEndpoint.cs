@@ -1,10 +1,10 @@
 using FluentValidation;
-using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Tallies;
 using Gulou.Events.Api.Reviews.Locking;
@@ -84,8 +84,8 @@ public static class RecordDesignationEndpoint
     {
         var level = request.Level!.Value;
         var awardedOn = request.AwardedOn!.Value;
-        var name = ActivityContent.NormalizeText(request.SubjectName) ?? existing?.SubjectName ?? request.SubjectKey.Trim();
-        var subject = ActivityContent.NormalizeText(request.TeachingSubject);
+        var name = FreeText.Normalize(request.SubjectName) ?? existing?.SubjectName ?? request.SubjectKey.Trim();
+        var subject = FreeText.Normalize(request.TeachingSubject);
         if (existing?.ActiveAward(level) is { } active)
         {
             if (active.AwardedOn != awardedOn)

@@ -1,9 +1,9 @@
 using FluentValidation;
-using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Tallies;
 using Gulou.Events.Api.Reviews.Locking;
@@ -61,6 +61,6 @@ public static class RevokeDesignationEndpoint
             throw ProblemException.Invalid("revokedOn", "A designation is revoked on or after the day it was awarded.");
         }
 
-        return new DesignationRevoked(designation.Id, request.Level, ActivityContent.NormalizeText(request.Reason)!, revokedOn, unitId, request.ForCause ?? true);
+        return new DesignationRevoked(designation.Id, request.Level, FreeText.Normalize(request.Reason)!, revokedOn, unitId, request.ForCause ?? true);
     }
 }

@@ -1,6 +1,6 @@
-using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Tallies;
@@ -49,7 +49,7 @@ public static class VerifyDesignationEndpoint
             return null;
         }
 
-        var reason = ActivityContent.NormalizeText(request.Reason);
+        var reason = FreeText.Normalize(request.Reason);
         return request.Decision == VerificationDecision.Verified
             ? new DesignationVerified(designation.Id, request.Level, unit.Id, reason)
             : new DesignationRejected(designation.Id, request.Level, unit.Id, reason!);

@@ -1,10 +1,10 @@
 using FluentValidation;
-using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Tallies;
@@ -77,7 +77,7 @@ public static class RecordObservationEndpoint
     /// <summary>A survey result for an indicator, a rank for a ranking: the body must give what the target's kind takes.</summary>
     public static object Decide(RecordObservation request, PlanTarget target, Guid unitId)
     {
-        var source = ActivityContent.NormalizeText(request.Source)!;
+        var source = FreeText.Normalize(request.Source)!;
         if (target.Kind == TargetKind.Ranking)
         {
             return request.Rank is { } rank

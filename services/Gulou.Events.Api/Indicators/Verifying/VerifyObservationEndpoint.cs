@@ -1,7 +1,7 @@
-using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Indicators.Observing;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Tallies;
@@ -51,7 +51,7 @@ public static class VerifyObservationEndpoint
             return null;
         }
 
-        var reason = ActivityContent.NormalizeText(request.Reason);
+        var reason = FreeText.Normalize(request.Reason);
         return request.Decision == VerificationDecision.Verified
             ? new ObservationVerified(targetCode, observation.Number, unit.Id, reason)
             : new ObservationRejected(targetCode, observation.Number, unit.Id, reason!);

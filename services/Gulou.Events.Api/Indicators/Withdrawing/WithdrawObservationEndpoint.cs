@@ -1,8 +1,9 @@
 using FluentValidation;
-using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Indicators.Observing;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
+using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Tallies;
 using Gulou.Events.Api.Reviews.Locking;
@@ -40,6 +41,6 @@ public static class WithdrawObservationEndpoint
 
     public static ObservationWithdrawn Decide(WithdrawObservation request, string targetCode, ObservationDto observation, Guid unitId) =>
         observation.Withdrawal is null
-            ? new ObservationWithdrawn(targetCode, observation.Number, unitId, ActivityContent.NormalizeText(request.Reason)!)
+            ? new ObservationWithdrawn(targetCode, observation.Number, unitId, FreeText.Normalize(request.Reason)!)
             : throw ProblemException.InvalidState("The observation was already withdrawn.");
 }

@@ -1,14 +1,4 @@
-using Gulou.Events.Api.Activities;
-using Gulou.Events.Api.Designations;
-using Gulou.Events.Api.Districts;
-using Gulou.Events.Api.Indicators;
-using Gulou.Events.Api.Progress;
-using Gulou.Events.Api.Projections;
-using Gulou.Events.Api.Reviews;
-using Gulou.Events.Api.Volunteers;
 using Gulou.Events.Api.Infrastructure.Hosting;
-using Gulou.Events.Api.Institutions;
-using Gulou.Events.Api.Plan;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.MultiTenancy;
@@ -23,9 +13,10 @@ public static class MartenSetup
     /// <summary>
     /// One PostgreSQL schema holds the event log, the projections and Wolverine's inbox/outbox, in each database of
     /// the pool. Events and documents are conjoined-tenanted: each district (tenant) sees only its own, in the
-    /// database it is assigned to.
+    /// database it is assigned to. Each slice maps its own events and documents from its module
+    /// (<c>services.ConfigureMarten</c>), so this setup knows none of them.
     /// </summary>
-    public static IServiceCollection AddGulouMarten(this IServiceCollection services, GulouSettings settings, CurrentPlan plan)
+    public static IServiceCollection AddGulouMarten(this IServiceCollection services, GulouSettings settings)
     {
         var marten = services.AddMarten(opts =>
             {
@@ -41,17 +32,6 @@ public static class MartenSetup
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
                 opts.Events.MetadataConfig.HeadersEnabled = true;
-
-                opts.ConfigureDistricts();
-                opts.ConfigurePlan();
-                opts.ConfigureInstitutions();
-                opts.ConfigureActivities();
-                opts.ConfigureDesignations();
-                opts.ConfigureVolunteers();
-                opts.ConfigureIndicators();
-                opts.ConfigureProgress(plan);
-                opts.ConfigureReviews();
-                opts.ConfigureProjectionOperations();
             })
             .UseLightweightSessions()
             .AddAsyncDaemon(settings.Daemon)

@@ -3,6 +3,7 @@ using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Reviews.Sealing;
 using Gulou.Events.Api.Reviews.SigningOff;
@@ -44,7 +45,7 @@ public static class CloseYearEndpoint
         await ReviewAccess.EnsureMayCloseAsync(session, caller, plan, cancellation);
         var asOf = request.AsOf!.Value;
         var units = plan.SignoffUnits().Select(u => u.Code).ToList();
-        var reason = ActivityContent.NormalizeText(request.OverrideReason);
+        var reason = FreeText.Normalize(request.OverrideReason);
 
         var review = await YearReviews.AppendAsync(session, caller.TenantId, year, async current =>
         {

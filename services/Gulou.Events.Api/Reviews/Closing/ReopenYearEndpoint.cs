@@ -2,6 +2,7 @@ using FluentValidation;
 using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Reviews.SigningOff;
 using Gulou.Events.Contracts;
@@ -32,7 +33,7 @@ public static class ReopenYearEndpoint
         ReviewAccess.CheckYear(year, plan, clock);
         await ReviewAccess.EnsureMayCloseAsync(session, caller, plan, cancellation);
         var review = await YearReviews.AppendAsync(session, caller.TenantId, year,
-            r => SignoffDecisions.Reopen(r, year, ActivityContent.NormalizeText(request.Reason)!, caller.InstitutionId), cancellation);
+            r => SignoffDecisions.Reopen(r, year, FreeText.Normalize(request.Reason)!, caller.InstitutionId), cancellation);
         return SignoffView.Of(review, year, plan, clock.GetUtcNow());
     }
 }

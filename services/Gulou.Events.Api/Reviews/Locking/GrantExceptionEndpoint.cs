@@ -3,6 +3,7 @@ using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Reviews.SigningOff;
@@ -51,7 +52,7 @@ public static class GrantExceptionEndpoint
 
         var id = Guid.CreateVersion7();
         var review = await YearReviews.AppendAsync(session, caller.TenantId, year,
-            r => SignoffDecisions.Grant(r, year, id, institutionId, ActivityContent.NormalizeText(request.Reason)!, request.ExpiresAt!.Value, caller.InstitutionId), cancellation);
+            r => SignoffDecisions.Grant(r, year, id, institutionId, FreeText.Normalize(request.Reason)!, request.ExpiresAt!.Value, caller.InstitutionId), cancellation);
         return TypedResults.Created($"/api/v1/reviews/{year}/signoff", review.Exceptions.Single(x => x.Id == id));
     }
 }

@@ -27,6 +27,11 @@ public sealed class YearLocks(CurrentPlan plan, TimeProvider clock)
         return new LockedYears(plan, closed.Select(c => new ClosedYear(c.Year, c.Exceptions)).ToList(), clock.GetUtcNow());
     }
 
+    /// <summary>When each closed year of the district was closed.</summary>
+    public static async Task<IReadOnlyDictionary<int, DateTimeOffset>> ClosedAtAsync(IQuerySession session, CancellationToken cancellation) =>
+        (await session.Query<YearReview>().Where(r => r.ClosedAt != null).Select(r => new { r.Year, r.ClosedAt }).ToListAsync(cancellation))
+        .ToDictionary(r => r.Year, r => r.ClosedAt!.Value);
+
     /// <summary>
     /// Refuses the write when appending <paramref name="events"/> to the stream would change a closed year's figures.
     /// <paramref name="institutionId"/> is the institution whose record it is: the one that reported an activity, or the

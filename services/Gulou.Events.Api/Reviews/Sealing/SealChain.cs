@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Gulou.Events.Api.Projections.Verifying;
+using Gulou.Events.Api.Infrastructure.Json;
 using Gulou.Events.Contracts.Reviews;
 
 namespace Gulou.Events.Api.Reviews.Sealing;

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Json;
 using Gulou.Events.Api.Plan;
-using Gulou.Events.Api.Projections.Verifying;
 using Gulou.Events.Api.Reviews.Reviewing;
 using Gulou.Events.Contracts.Reviews;
 using Marten;

@@ -3,6 +3,7 @@ using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Reviews;
@@ -40,7 +41,7 @@ public static class SignOffEndpoints
         }
 
         var review = await YearReviews.AppendAsync(session, caller.TenantId, year,
-            r => SignoffDecisions.Submit(r, year, unit, caller.InstitutionId, ActivityContent.NormalizeText(request.Note)), cancellation);
+            r => SignoffDecisions.Submit(r, year, unit, caller.InstitutionId, FreeText.Normalize(request.Note)), cancellation);
         return SignoffView.Of(review, year, plan, clock.GetUtcNow());
     }
 
@@ -51,7 +52,7 @@ public static class SignOffEndpoints
     public static Task<YearSignoffDto> Accept(
         int year, string unitCode, SignOffUnitYear request, Caller caller, CurrentPlan plan, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
         DecideAsCoordinatorAsync(year, unitCode, caller, plan, session, clock,
-            (review, unit) => SignoffDecisions.Accept(review, year, unit, caller.InstitutionId, ActivityContent.NormalizeText(request.Note)), cancellation);
+            (review, unit) => SignoffDecisions.Accept(review, year, unit, caller.InstitutionId, FreeText.Normalize(request.Note)), cancellation);
 
     /// <summary>The coordinating unit returns a unit's submitted or accepted part, with the reason; the unit submits it again.</summary>
     [WolverinePost("/api/v1/reviews/{year}/units/{unitCode}/return", OperationId = "ReturnUnitYear")]
@@ -60,7 +61,7 @@ public static class SignOffEndpoints
     public static Task<YearSignoffDto> Return(
         int year, string unitCode, ReturnUnitYear request, Caller caller, CurrentPlan plan, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
         DecideAsCoordinatorAsync(year, unitCode, caller, plan, session, clock,
-            (review, unit) => SignoffDecisions.Return(review, year, unit, caller.InstitutionId, ActivityContent.NormalizeText(request.Reason)!), cancellation);
+            (review, unit) => SignoffDecisions.Return(review, year, unit, caller.InstitutionId, FreeText.Normalize(request.Reason)!), cancellation);
 
     /// <summary>Every responsible unit of the plan with its state, who moved it and when; the year's state, override, exceptions and every step.</summary>
     [WolverineGet("/api/v1/reviews/{year}/signoff", OperationId = "GetYearSignoff")]

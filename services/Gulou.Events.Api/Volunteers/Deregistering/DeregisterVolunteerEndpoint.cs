@@ -1,9 +1,9 @@
 using FluentValidation;
-using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Progress.Tallies;
 using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Volunteers;
@@ -48,6 +48,6 @@ public static class DeregisterVolunteerEndpoint
         var leftOn = request.LeftOn!.Value;
         return leftOn < registration.RegisteredOn
             ? throw ProblemException.Invalid("leftOn", "A volunteer leaves on or after the day they were registered.")
-            : new VolunteerDeregistered(volunteer.PersonKey, institutionId, leftOn, ActivityContent.NormalizeText(request.Reason));
+            : new VolunteerDeregistered(volunteer.PersonKey, institutionId, leftOn, FreeText.Normalize(request.Reason));
     }
 }

@@ -1,6 +1,6 @@
-using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Tallies;
@@ -48,7 +48,7 @@ public static class VerifyVolunteerEndpoint
             return null;
         }
 
-        var reason = ActivityContent.NormalizeText(request.Reason);
+        var reason = FreeText.Normalize(request.Reason);
         return request.Decision == VerificationDecision.Verified
             ? new VolunteerVerified(volunteer.PersonKey, unit.Id, reason)
             : new VolunteerRejected(volunteer.PersonKey, unit.Id, reason!);

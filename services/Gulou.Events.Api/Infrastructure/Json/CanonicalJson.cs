@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Gulou.Events.Api.Projections.Verifying;
+namespace Gulou.Events.Api.Infrastructure.Json;
 
 /// <summary>JSON with object members in a fixed order, so two documents that hold the same data compare equal as text.</summary>
 public static partial class CanonicalJson

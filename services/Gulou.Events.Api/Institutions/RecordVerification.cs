@@ -1,15 +1,15 @@
 using FluentValidation;
-using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
-using Gulou.Events.Api.Institutions;
+using Gulou.Events.Api.Infrastructure.Validation;
+using Gulou.Events.Api.Plan;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Plan;
 using JasperFx.Events;
 using Marten;
 
-namespace Gulou.Events.Api.Plan;
+namespace Gulou.Events.Api.Institutions;
 
 /// <summary>
 /// Who may verify a designation, a volunteer or an indicator observation, and what a repeated decision changes.
@@ -91,7 +91,7 @@ public static class RecordVerification
     /// <summary>Whether the decision asked for is the one already standing (then nothing is recorded).</summary>
     public static bool Repeats(VerificationDto? current, IVerificationRequest request) =>
         current is not null && current.Decision == request.Decision
-        && (request.Decision == VerificationDecision.Verified || current.Reason == ActivityContent.NormalizeText(request.Reason));
+        && (request.Decision == VerificationDecision.Verified || current.Reason == FreeText.Normalize(request.Reason));
 }
 
 /// <summary>A decision is verified or rejected; a rejection gives its reason.</summary>
