@@ -19,6 +19,8 @@ public sealed class ProgressAnswers
 
     private readonly ConcurrentDictionary<string, (long Position, object Answer)> _answers = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<(string View, long Position), Lazy<Task<(object Answer, bool Kept)>>> _flights = new();
+
     public bool TryGet<T>(string view, long position, out T answer) where T : class
     {
         if (_answers.TryGetValue(view, out var entry) && entry.Position == position && entry.Answer is T kept)
@@ -29,6 +31,30 @@ public sealed class ProgressAnswers
 
         answer = null!;
         return false;
+    }
+
+    /// <summary>
+    /// One evaluation per view and position at a time: the requests that miss the same answer together (after a write
+    /// moved the projection, every client misses at once) wait for the evaluation the first of them started, rather
+    /// than each reading the rollups. The evaluation runs under the token of the request that started it; when that
+    /// request goes away, the others see its cancellation and start again (see <see cref="ProgressReader"/>).
+    /// </summary>
+    public Task<(object Answer, bool Kept)> EvaluateOnceAsync(string view, long position, Func<Task<(object Answer, bool Kept)>> evaluate)
+    {
+        var key = (view, position);
+        Lazy<Task<(object Answer, bool Kept)>>? flight = null;
+        flight = new Lazy<Task<(object Answer, bool Kept)>>(async () =>
+        {
+            try
+            {
+                return await evaluate();
+            }
+            finally
+            {
+                _flights.TryRemove(KeyValuePair.Create(key, flight!));
+            }
+        });
+        return _flights.GetOrAdd(key, flight).Value;
     }
 
     /// <summary>Keeps an answer, replacing the view's answer at an earlier position (only one position per view is kept).</summary>

@@ -23,22 +23,39 @@ public sealed class ProgressReader(IDocumentStore store, IQuerySession session, 
     {
         var key = $"{session.TenantId}\n{plan.ContentHash}\n{view}";
         var position = freshness.LastAppliedSequence;
-        if (answers.TryGet<T>(key, position, out var kept))
+        if (answers.TryGet<T>(key, position, out var known))
         {
-            return (kept, ProgressAnswers.EntityTag(key, freshness));
+            return (known, ProgressAnswers.EntityTag(key, freshness));
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var (answer, kept) = await answers.EvaluateOnceAsync(key, position, () => EvaluateAsync(key, position, evaluate, cancellation)).WaitAsync(cancellation);
+                return ((T)answer, kept ? ProgressAnswers.EntityTag(key, freshness) : null);
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested && attempt < 3)
+            {
+                // The request that started the evaluation went away; this one evaluates again.
+            }
+        }
+    }
+
+    private async Task<(object Answer, bool Kept)> EvaluateAsync<T>(string key, long position, Func<ProgressReader, Task<T>> evaluate, CancellationToken cancellation)
+        where T : class
+    {
         await using var snapshot = store.LightweightSession(session.TenantId, IsolationLevel.RepeatableRead);
         await snapshot.BeginTransactionAsync(cancellation);
         var at = await ProgressFreshness.AppliedAsync(store, snapshot, cancellation);
         var answer = await evaluate(new ProgressReader(store, snapshot, answers, plan));
         if (at != position)
         {
-            return (answer, null);
+            return (answer, false);
         }
 
         answers.Keep(key, position, answer);
-        return (answer, ProgressAnswers.EntityTag(key, freshness));
+        return (answer, true);
     }
 
     public async Task<IReadOnlyList<Rollup>> ScopeAsync(RollupScope scope, int? year, CancellationToken cancellation)
