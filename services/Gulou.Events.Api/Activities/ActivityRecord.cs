@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using JasperFx.Events;
@@ -8,8 +9,21 @@ namespace Gulou.Events.Api.Activities;
 /// An activity as it stands: the inline snapshot of its stream, read by decisions and by the activity
 /// routes. Apply methods run only inside Marten's projection; decisions never change this object.
 /// </summary>
-public sealed class ActivityRecord
+public sealed class ActivityRecord : IRecord<ActivityRecord>
 {
+    /// <summary>The events this record follows, with their names in the log.</summary>
+    public static IReadOnlyList<RecordEvent> Events { get; } =
+    [
+        RecordEvent.Of<ActivityReported>("activity_reported"),
+        RecordEvent.Of<AttendanceRecorded>("attendance_recorded"),
+        RecordEvent.Of<EvidenceAttached>("evidence_attached"),
+        RecordEvent.Of<ActivityCorrected>("activity_corrected"),
+        RecordEvent.Of<ActivityRetracted>("activity_retracted"),
+        RecordEvent.Of<ActivityVerified>("activity_verified"),
+        RecordEvent.Of<ActivityRejected>("activity_rejected"),
+        RecordEvent.Of<ActivityHeldForReview>("activity_held_for_review"),
+    ];
+
     public Guid Id { get; set; }
 
     public Guid InstitutionId { get; set; }

@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Designations;
 using JasperFx.Events;
@@ -5,8 +6,17 @@ using JasperFx.Events;
 namespace Gulou.Events.Api.Designations;
 
 /// <summary>A designated subject and its awards, one per level. Inline snapshot of the subject's stream.</summary>
-public sealed class DesignationRecord
+public sealed class DesignationRecord : IRecord<DesignationRecord>
 {
+    /// <summary>The events this record follows, with their names in the log.</summary>
+    public static IReadOnlyList<RecordEvent> Events { get; } =
+    [
+        RecordEvent.Of<SubjectDesignated>("subject_designated"),
+        RecordEvent.Of<DesignationRevoked>("designation_revoked"),
+        RecordEvent.Of<DesignationVerified>("designation_verified"),
+        RecordEvent.Of<DesignationRejected>("designation_rejected"),
+    ];
+
     public Guid Id { get; set; }
 
     public DesignationKind Kind { get; set; }

@@ -5,8 +5,15 @@ using JasperFx.Events;
 namespace Gulou.Events.Api.Districts;
 
 /// <summary>A district of the registry: inline snapshot of its stream, kept in the main database beside no district's data.</summary>
-public sealed class DistrictRecord
+public sealed class DistrictRecord : IRecord<DistrictRecord>
 {
+    /// <summary>The events this record follows, with their names in the log.</summary>
+    public static IReadOnlyList<RecordEvent> Events { get; } =
+    [
+        RecordEvent.Of<DistrictRegistered>("district_registered"),
+        RecordEvent.Of<DistrictMoved>("district_moved"),
+    ];
+
     public Guid Id { get; set; }
 
     /// <summary>The district's code: the tenant every record of the district is kept under.</summary>

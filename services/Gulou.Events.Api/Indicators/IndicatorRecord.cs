@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Indicators;
 using Gulou.Events.Contracts.Plan;
@@ -10,8 +11,18 @@ namespace Gulou.Events.Api.Indicators;
 /// them 1, 2, 3 …). The latest recorded observation of a year that is neither withdrawn nor rejected stands for that
 /// year; among verified ones, the latest stands for the verified figure.
 /// </summary>
-public sealed class IndicatorRecord
+public sealed class IndicatorRecord : IRecord<IndicatorRecord>
 {
+    /// <summary>The events this record follows, with their names in the log.</summary>
+    public static IReadOnlyList<RecordEvent> Events { get; } =
+    [
+        RecordEvent.Of<IndicatorObserved>("indicator_observed"),
+        RecordEvent.Of<RankObserved>("rank_observed"),
+        RecordEvent.Of<ObservationVerified>("observation_verified"),
+        RecordEvent.Of<ObservationRejected>("observation_rejected"),
+        RecordEvent.Of<ObservationWithdrawn>("observation_withdrawn"),
+    ];
+
     public Guid Id { get; set; }
 
     public string TargetCode { get; set; } = "";

@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Institutions;
@@ -6,8 +7,15 @@ using JasperFx.Events;
 namespace Gulou.Events.Api.Institutions;
 
 /// <summary>An issued key: its hash, whose it is, and whether it is revoked. Inline snapshot of the key's stream.</summary>
-public sealed class ApiKeyRecord
+public sealed class ApiKeyRecord : IRecord<ApiKeyRecord>
 {
+    /// <summary>The events this record follows, with their names in the log.</summary>
+    public static IReadOnlyList<RecordEvent> Events { get; } =
+    [
+        RecordEvent.Of<ApiKeyIssued>("api_key_issued"),
+        RecordEvent.Of<ApiKeyRevoked>("api_key_revoked"),
+    ];
+
     public Guid Id { get; set; }
 
     /// <summary>The district the key belongs to; keys are looked up across districts by their hash.</summary>

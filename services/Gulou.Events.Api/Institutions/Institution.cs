@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Institutions;
 using JasperFx.Events;
@@ -5,8 +6,14 @@ using JasperFx.Events;
 namespace Gulou.Events.Api.Institutions;
 
 /// <summary>An institution or responsible unit, as registered. Inline snapshot of its stream.</summary>
-public sealed class Institution
+public sealed class Institution : IRecord<Institution>
 {
+    /// <summary>The events this record follows, with their names in the log.</summary>
+    public static IReadOnlyList<RecordEvent> Events { get; } =
+    [
+        RecordEvent.Of<InstitutionRegistered>("institution_registered"),
+    ];
+
     public Guid Id { get; set; }
 
     public string Name { get; set; } = "";

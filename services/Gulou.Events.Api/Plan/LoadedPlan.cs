@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Contracts.Plan;
 
 namespace Gulou.Events.Api.Plan;
@@ -6,8 +7,15 @@ namespace Gulou.Events.Api.Plan;
 /// A plan of a district and every version of its catalog, as loaded from the service's data file or published by the
 /// district's administrator. Inline snapshot of the plan's stream.
 /// </summary>
-public sealed class LoadedPlan
+public sealed class LoadedPlan : IRecord<LoadedPlan>
 {
+    /// <summary>The events this record follows, with their names in the log.</summary>
+    public static IReadOnlyList<RecordEvent> Events { get; } =
+    [
+        RecordEvent.Of<PlanCatalogLoaded>("plan_catalog_loaded"),
+        RecordEvent.Of<PlanCatalogPublished>("plan_catalog_published"),
+    ];
+
     public Guid Id { get; set; }
 
     public string PlanId { get; set; } = "";

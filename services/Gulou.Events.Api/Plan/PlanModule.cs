@@ -1,7 +1,5 @@
 using Gulou.Events.Api.Infrastructure.Hosting;
-using Gulou.Events.Contracts.Plan;
-using JasperFx.Events.Projections;
-using Marten;
+using Gulou.Events.Api.Infrastructure.Persistence;
 
 namespace Gulou.Events.Api.Plan;
 
@@ -19,14 +17,7 @@ public static class PlanModule
         services.AddSingleton(plan);
         services.AddSingleton(plan.Catalog);
         services.AddSingleton<DistrictPlanBook>();
-        services.ConfigureMarten(opts => opts.ConfigurePlan());
+        services.AddRecord<LoadedPlan>();
         return services;
-    }
-
-    private static void ConfigurePlan(this StoreOptions opts)
-    {
-        opts.Events.MapEventType<PlanCatalogLoaded>("plan_catalog_loaded");
-        opts.Events.MapEventType<PlanCatalogPublished>("plan_catalog_published");
-        opts.Projections.Snapshot<LoadedPlan>(SnapshotLifecycle.Inline);
     }
 }

@@ -9,8 +9,20 @@ namespace Gulou.Events.Api.Reviews;
 /// seal of its standing (or last) closing, the exceptions to its lock, and every step in order. Inline snapshot of
 /// the year's review stream.
 /// </summary>
-public sealed class YearReview
+public sealed class YearReview : IRecord<YearReview>
 {
+    /// <summary>The events this record follows, with their names in the log.</summary>
+    public static IReadOnlyList<RecordEvent> Events { get; } =
+    [
+        RecordEvent.Of<YearClosed>("year_closed"),
+        RecordEvent.Of<UnitYearSubmitted>("unit_year_submitted"),
+        RecordEvent.Of<UnitYearAccepted>("unit_year_accepted"),
+        RecordEvent.Of<UnitYearReturned>("unit_year_returned"),
+        RecordEvent.Of<YearReopened>("year_reopened"),
+        RecordEvent.Of<YearExceptionGranted>("year_exception_granted"),
+        RecordEvent.Of<YearSealed>("year_sealed"),
+    ];
+
     public Guid Id { get; set; }
 
     public int Year { get; set; }

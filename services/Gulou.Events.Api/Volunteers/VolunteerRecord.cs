@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Volunteers;
 using JasperFx.Events;
@@ -5,8 +6,17 @@ using JasperFx.Events;
 namespace Gulou.Events.Api.Volunteers;
 
 /// <summary>A science volunteer, known only by a keyed hash, and the institutions that registered them.</summary>
-public sealed class VolunteerRecord
+public sealed class VolunteerRecord : IRecord<VolunteerRecord>
 {
+    /// <summary>The events this record follows, with their names in the log.</summary>
+    public static IReadOnlyList<RecordEvent> Events { get; } =
+    [
+        RecordEvent.Of<VolunteerRegistered>("volunteer_registered"),
+        RecordEvent.Of<VolunteerDeregistered>("volunteer_deregistered"),
+        RecordEvent.Of<VolunteerVerified>("volunteer_verified"),
+        RecordEvent.Of<VolunteerRejected>("volunteer_rejected"),
+    ];
+
     public Guid Id { get; set; }
 
     public string PersonKey { get; set; } = "";

@@ -33,7 +33,7 @@ public sealed record VerificationProgress(string Tenant, long StreamsDone, long 
 /// documents) and compares them document by document with the live ones: the progress projection's rollups and
 /// tallies, and every inline snapshot. Streams are replayed a chunk at a time, so memory stays bounded.
 /// </summary>
-public sealed class ProjectionVerifier(IDocumentStore store, DistrictDatabases databases, CurrentPlan plan)
+public sealed class ProjectionVerifier(IDocumentStore store, DistrictDatabases databases, CurrentPlan plan, IEnumerable<RecordRegistration> records)
 {
     private const int ChunkSize = 500;
 
@@ -109,24 +109,21 @@ public sealed class ProjectionVerifier(IDocumentStore store, DistrictDatabases d
     private async Task CompareSnapshotsAsync(IQuerySession session, string tenant, IReadOnlyList<IEvent> events, List<string> differences, CancellationToken cancellation)
     {
         var byStream = events.GroupBy(e => e.StreamId).ToList();
-        await CompareSnapshotsAsync<ActivityRecord, ActivityReported>(session, tenant, byStream, differences, cancellation);
-        await CompareSnapshotsAsync<Institution, InstitutionRegistered>(session, tenant, byStream, differences, cancellation);
-        await CompareSnapshotsAsync<ApiKeyRecord, ApiKeyIssued>(session, tenant, byStream, differences, cancellation);
-        await CompareSnapshotsAsync<LoadedPlan, PlanCatalogLoaded>(session, tenant, byStream, differences, cancellation);
-        await CompareSnapshotsAsync<LoadedPlan, PlanCatalogPublished>(session, tenant, byStream, differences, cancellation);
-        await CompareSnapshotsAsync<DesignationRecord, SubjectDesignated>(session, tenant, byStream, differences, cancellation);
-        await CompareSnapshotsAsync<VolunteerRecord, VolunteerRegistered>(session, tenant, byStream, differences, cancellation);
-        await CompareSnapshotsAsync<IndicatorRecord, IndicatorObserved>(session, tenant, byStream, differences, cancellation);
-        await CompareSnapshotsAsync<IndicatorRecord, RankObserved>(session, tenant, byStream, differences, cancellation);
-        await CompareSnapshotsAsync<YearReview, IYearReviewEvent>(session, tenant, byStream, differences, cancellation);
-        await CompareSnapshotsAsync<DistrictRecord, DistrictRegistered>(session, tenant, byStream, differences, cancellation);
+        foreach (var record in records)
+        {
+            var compare = CompareSnapshots.MakeGenericMethod(record.RecordType);
+            var followed = record.Events.Select(e => e.Type).ToHashSet();
+            await (Task)compare.Invoke(this, [session, tenant, byStream.Where(s => followed.Contains(s.First().Data.GetType())).ToList(), differences, cancellation])!;
+        }
     }
 
-    /// <summary>Streams that start with <typeparamref name="TFirst"/> are aggregated into <typeparamref name="T"/> the way the inline projection does.</summary>
-    private async Task CompareSnapshotsAsync<T, TFirst>(IQuerySession session, string tenant, List<IGrouping<Guid, IEvent>> streams, List<string> differences, CancellationToken cancellation)
+    private static readonly MethodInfo CompareSnapshots =
+        typeof(ProjectionVerifier).GetMethod(nameof(CompareSnapshotsOfAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    /// <summary>The streams of a record type (those whose first event the record follows), aggregated the way the inline projection does.</summary>
+    private async Task CompareSnapshotsOfAsync<T>(IQuerySession session, string tenant, List<IGrouping<Guid, IEvent>> mine, List<string> differences, CancellationToken cancellation)
         where T : class
     {
-        var mine = streams.Where(s => s.First().Data is TFirst).ToList();
         if (mine.Count == 0)
         {
             return;
