@@ -1,4 +1,5 @@
 using Gulou.Events.Api.Dashboard;
+using Gulou.Events.Api.Cities;
 using Gulou.Events.Api.Districts;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Health;
@@ -41,6 +42,7 @@ builder.Services
     .AddPlan(plan)
     .AddInstitutions(settings)
     .AddDistricts()
+    .AddCities()
     .AddVolunteers()
     .AddProgress()
     .AddReviews()

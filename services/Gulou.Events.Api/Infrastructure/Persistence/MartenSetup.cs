@@ -1,5 +1,6 @@
 using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Designations;
+using Gulou.Events.Api.Cities;
 using Gulou.Events.Api.Districts;
 using Gulou.Events.Api.Indicators;
 using Gulou.Events.Api.Progress;
@@ -43,6 +44,7 @@ public static class MartenSetup
                 opts.Events.MetadataConfig.HeadersEnabled = true;
 
                 opts.ConfigureDistricts();
+                opts.ConfigureCities();
                 opts.ConfigurePlan();
                 opts.ConfigureInstitutions();
                 opts.ConfigureActivities();
