@@ -17,6 +17,13 @@ public static class ApiRoutes
     public static readonly ApiRoute ListDistricts = new("GET", "/api/v1/admin/districts");
     public static readonly ApiRoute IssueDistrictKey = new("POST", "/api/v1/admin/districts/{code}/keys");
 
+    public static readonly ApiRoute CreateCity = new("POST", "/api/v1/admin/cities");
+    public static readonly ApiRoute ListCities = new("GET", "/api/v1/admin/cities");
+    public static readonly ApiRoute AddCityDistrict = new("POST", "/api/v1/admin/cities/{code}/districts");
+    public static readonly ApiRoute IssueCityKey = new("POST", "/api/v1/admin/cities/{code}/keys");
+    public static readonly ApiRoute RevokeCityKey = new("DELETE", "/api/v1/admin/cities/{code}/keys/{keyId}");
+    public static readonly ApiRoute GetCityProgress = new("GET", "/api/v1/city/progress");
+
     public static readonly ApiRoute RegisterInstitution = new("POST", "/api/v1/institutions");
     public static readonly ApiRoute ListInstitutions = new("GET", "/api/v1/institutions");
     public static readonly ApiRoute GetInstitution = new("GET", "/api/v1/institutions/{id}");

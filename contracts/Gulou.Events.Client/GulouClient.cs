@@ -18,6 +18,7 @@ public sealed class GulouClient
         Api = new ApiConnection(http, apiKey);
         Plan = new PlanClient(Api);
         Districts = new DistrictsClient(Api);
+        Cities = new CitiesClient(Api);
         Institutions = new InstitutionsClient(Api);
         Activities = new ActivitiesClient(Api);
         Designations = new DesignationsClient(Api);
@@ -34,6 +35,9 @@ public sealed class GulouClient
 
     /// <summary>The key's own district, and, with the super-administrator's key, creating and listing districts.</summary>
     public DistrictsClient Districts { get; }
+
+    /// <summary>With the super-administrator's key, cities and their auditors' keys; with a city auditor's key, the city's progress.</summary>
+    public CitiesClient Cities { get; }
 
     /// <summary>Institutions, units and their keys (issuing and revoking keys included).</summary>
     public InstitutionsClient Institutions { get; }

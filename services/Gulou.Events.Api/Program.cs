@@ -1,4 +1,5 @@
 using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Cities;
 using Gulou.Events.Api.Dashboard;
 using Gulou.Events.Api.Designations;
 using Gulou.Events.Api.Districts;
@@ -44,6 +45,7 @@ builder.Services
     .AddPlan(plan)
     .AddInstitutions(settings)
     .AddDistricts()
+    .AddCities()
     .AddActivities()
     .AddDesignations()
     .AddVolunteers()

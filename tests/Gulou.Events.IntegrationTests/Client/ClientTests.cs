@@ -4,6 +4,7 @@ using Gulou.Events.Client;
 using Gulou.Events.Client.Resources;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts.Cities;
 using Gulou.Events.Contracts.Designations;
 using Gulou.Events.Contracts.Districts;
 using Gulou.Events.Contracts.Indicators;
@@ -129,6 +130,14 @@ public sealed class ClientTests(AppFixture app) : IClassFixture<AppFixture>
         // The figures count exactly what was accepted: 1,000 + 2,000 youth in competitions (the rejected and retracted count nothing).
         Assert.Equal(3000m, (await auditor.Progress.GetTargetAsync("T-COMPETITION", Fresh)).Actual);
         Assert.Equal(3000m, (await auditor.Progress.GetAsync(Fresh)).Targets.Single(t => t.Code == "T-COMPETITION").Actual);
+
+        // The super-administrator makes the district a city of its own; the city auditor reads the same figure.
+        var city = await superAdministrator.Cities.CreateAsync(new CreateCity("c" + code, "测试市", [code]));
+        Assert.Contains(await superAdministrator.Cities.ListAsync(), c => c.Code == city.City.Code);
+        Assert.Equal([code], (await superAdministrator.Cities.AddDistrictAsync(city.City.Code, code)).Districts);
+        var cityAuditor = ClientFor((await superAdministrator.Cities.IssueKeyAsync(city.City.Code, "inspection")).Key);
+        Assert.Equal(3000m, (await cityAuditor.Cities.GetProgressAsync(filter: Fresh)).Targets.Single(t => t.Code == "T-COMPETITION").Actual);
+        await superAdministrator.Cities.RevokeKeyAsync(city.City.Code, city.AuditorKey.KeyId);
         Assert.Equal(2, (await auditor.Progress.GetMeasureAsync("ACT-03", Fresh)).ByYear.Single(y => y.Year == 2023).Official.Activities);
         Assert.NotEmpty((await auditor.Progress.ListMeasuresAsync(Fresh)).Measures);
         Assert.Contains((await auditor.Progress.GetUnitsAsync(Fresh)).Institutions, i => i.InstitutionId == fzu.Id);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts.Cities;
 using Gulou.Events.Contracts.Designations;
 using Gulou.Events.Contracts.Districts;
 using Gulou.Events.Contracts.Indicators;
@@ -18,7 +19,8 @@ namespace Gulou.Events.IntegrationTests.Security;
 /// authorisation (whatever their body then earns them), every other one gets 401 or 403 and changes nothing.
 /// A route missing from the table below fails the test, so a new route cannot ship without its rule. Then every
 /// route again with the keys of a second district, created over the API in the second database: whatever they are
-/// admitted to, they change nothing in the first district and see nothing of it.
+/// admitted to, they change nothing in the first district and see nothing of it; nor does the auditor of a city the
+/// first district is not in.
 /// </summary>
 public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture>
 {
@@ -34,6 +36,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         Auditor,
         Admin,
         SuperAdmin,
+        CityAuditor,
     }
 
     private static readonly Caller[] Everyone = [Caller.Owner, Caller.OtherPartner, Caller.LeadUnit, Caller.OtherUnit, Caller.Coordinator, Caller.Auditor, Caller.Admin];
@@ -110,6 +113,13 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ["POST /api/v1/admin/districts"] = [Caller.SuperAdmin],
         ["GET /api/v1/admin/districts"] = [Caller.SuperAdmin],
         ["POST /api/v1/admin/districts/{code}/keys"] = [Caller.SuperAdmin],
+        ["POST /api/v1/admin/cities"] = [Caller.SuperAdmin],
+        ["GET /api/v1/admin/cities"] = [Caller.SuperAdmin],
+        ["POST /api/v1/admin/cities/{code}/districts"] = [Caller.SuperAdmin],
+        ["POST /api/v1/admin/cities/{code}/keys"] = [Caller.SuperAdmin],
+        ["DELETE /api/v1/admin/cities/{code}/keys/{keyId}"] = [Caller.SuperAdmin],
+        // A city auditor reads its city's figures and nothing else; no district's key reads a city.
+        ["GET /api/v1/city/progress"] = [Caller.CityAuditor],
     };
 
     [Fact]
@@ -181,6 +191,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
                 .ShouldBe(HttpStatusCode.Created).As<DesignationDto>();
             (await d.Admin.PostAsync("/api/v1/indicators/T-ELDERLY-FITNESS/observations", new RecordObservation(2022, 60, 100, "survey"))).ShouldBe(HttpStatusCode.Created);
             var volunteer = (await owner.PostAsync("/api/v1/volunteers", new RegisterVolunteer(VolunteerTests.PersonA, new DateOnly(2022, 1, 1)))).As<VolunteerDto>();
+            var city = (await app.SuperAdmin.PostAsync("/api/v1/admin/cities", new CreateCity("c" + d.TenantId, "测试市", [d.TenantId])))
+                .ShouldBe(HttpStatusCode.Created).As<CityCreated>();
 
             world._keys[Caller.Anonymous] = null;
             world._keys[Caller.RevokedKey] = revoked.Key;
@@ -192,6 +204,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
             world._keys[Caller.Auditor] = auditor.Key;
             world._keys[Caller.Admin] = d.Admin.Key;
             world._keys[Caller.SuperAdmin] = AppFixture.SuperAdminKey;
+            world._keys[Caller.CityAuditor] = city.AuditorKey.Key;
             world._values["activity"] = activity.Id.ToString();
             world._values["institution"] = owner.InstitutionId.ToString();
             world._values["key"] = spareKey.ToString();
@@ -200,6 +213,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
             world._values["revokedInstitution"] = revoked.InstitutionId.ToString();
             world._values["otherInstitution"] = other.InstitutionId.ToString();
             world._values["revokedKey"] = revokedKey.ToString();
+            world._values["city"] = city.City.Code;
+            world._values["cityKey"] = city.AuditorKey.KeyId.ToString();
             return world;
         }
 
@@ -214,6 +229,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
             var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
             var template = route[(method.Length + 1)..];
             return template
+                .Replace("/cities/{code}/keys/{keyId}", $"/cities/{_values["city"]}/keys/{_values["cityKey"]}", StringComparison.Ordinal)
+                .Replace("/cities/{code}", $"/cities/{_values["city"]}", StringComparison.Ordinal)
                 .Replace("/activities/{id}", $"/activities/{_values["activity"]}", StringComparison.Ordinal)
                 .Replace("/institutions/{id}", $"/institutions/{_values["institution"]}", StringComparison.Ordinal)
                 .Replace("/designations/{id}", $"/designations/{_values["designation"]}", StringComparison.Ordinal)
@@ -272,11 +289,13 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
             _ when template.EndsWith("/return", StringComparison.Ordinal) => new ReturnUnitYear("补充材料"),
             _ when template.EndsWith("/exceptions", StringComparison.Ordinal) => new YearExceptionGrant(Guid.Parse(_values["institution"]), "补报", DateTimeOffset.UtcNow.AddDays(7)),
             "/api/v1/admin/districts" => new CreateDistrict("t" + Guid.NewGuid().ToString("N")[..12], "新区"),
+            "/api/v1/admin/cities" => new CreateCity("c" + Guid.NewGuid().ToString("N")[..12], "新市", [District.TenantId]),
+            _ when template.EndsWith("/cities/{code}/districts", StringComparison.Ordinal) => new AddCityDistrict(District.TenantId),
             _ => null,
         };
     }
 
-    /// <summary>A second district, created over the API in the second database, with a key for every role.</summary>
+    /// <summary>A second district, created over the API in the second database, with a key for every role and the auditor of a city of its own.</summary>
     private sealed class Elsewhere
     {
         private readonly List<Actor> _callers = [];
@@ -293,6 +312,9 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
                 await district.AuditorAsync("外区审计局"),
             ]);
             await elsewhere._callers[1].ReportAsync(Reports.LabOpenDay("ELSEWHERE-1"));
+            var city = (await app.SuperAdmin.PostAsync("/api/v1/admin/cities", new CreateCity("c" + district.TenantId, "外市", [district.TenantId])))
+                .ShouldBe(HttpStatusCode.Created).As<CityCreated>();
+            elsewhere._callers.Add(new Actor(app, Guid.Empty, city.AuditorKey.Key));
             return elsewhere;
         }
 
@@ -303,7 +325,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         /// </summary>
         public async Task SeeNothingOfAsync(World world, string route)
         {
-            string[] records = ["{id}", "{keyId}", "{personKey}", "/districts/{code}"];
+            string[] records = ["{id}", "{keyId}", "{personKey}", "/districts/{code}", "/cities/{code}"];
             var addressesRecord = records.Any(r => route.Contains(r, StringComparison.Ordinal));
             foreach (var caller in _callers)
             {

@@ -13,6 +13,9 @@ public static class AccessRoles
     /// <summary>The holder of the configured super-administrator key: manages districts, belongs to none.</summary>
     public const string SuperAdmin = "super_admin";
 
+    /// <summary>The holder of a city's key: reads the figures of the city's districts side by side, belongs to no district.</summary>
+    public const string CityAuditor = "city_auditor";
+
     /// <summary>Everyone who may read figures and other institutions' records.</summary>
     public const string Readers = "admin,unit,auditor,partner";
 

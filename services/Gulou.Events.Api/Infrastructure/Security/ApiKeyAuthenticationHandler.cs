@@ -10,7 +10,7 @@ namespace Gulou.Events.Api.Infrastructure.Security;
 /// <summary>
 /// Authenticates <c>X-Api-Key</c> against the stored key hashes. A missing, unknown or revoked key is 401;
 /// a known key without the role an endpoint needs is 403. Both answer with problem details. Keys are found in
-/// <see cref="ApiKeyCache"/>; the super-administrator key of the configuration belongs to no district.
+/// <see cref="ApiKeyCache"/>; the super-administrator key of the configuration and a city auditor's key belong to no district.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -18,6 +18,7 @@ public sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     ApiKeyCache cache,
     IApiKeyStore keys,
+    ICityKeyStore cityKeys,
     SuperAdministrator superAdministrator,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -45,6 +46,19 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var found = await cache.FindAsync(hash, keys, Context.RequestAborted);
+        if (found is null && await cityKeys.FindAsync(hash, Context.RequestAborted) is { } cityKey && ApiKeys.Matches(key, cityKey.SecretHash))
+        {
+            return cityKey.Revoked
+                ? Fail("This key has been revoked.")
+                : Success(
+                [
+                    new(ClaimTypes.NameIdentifier, cityKey.KeyId.ToString()),
+                    new(ClaimTypes.Role, AccessRoles.CityAuditor),
+                    new(GulouClaims.KeyId, cityKey.KeyId.ToString()),
+                    new(GulouClaims.City, cityKey.City),
+                ]);
+        }
+
         if (found?.Key is not { } record || !ApiKeys.Matches(key, record.SecretHash))
         {
             return Fail("The X-Api-Key header is not a key issued by this service.");

@@ -67,10 +67,13 @@ public static class TargetEvaluation
     };
 
     /// <summary>The actual over the target; for a rank, the goal over the rank, at most 1.</summary>
-    private static decimal Share(PlanTarget target, decimal actual) => target.Comparison switch
+    private static decimal Share(PlanTarget target, decimal actual) => Share(target.Comparison, target.Value, actual);
+
+    /// <summary>The same for a target value of its own (a city's, the sum of its districts' targets).</summary>
+    public static decimal Share(TargetComparison comparison, decimal value, decimal actual) => comparison switch
     {
-        TargetComparison.AtMost => actual < 1 ? 0 : Math.Round(Math.Min(1, target.Value / actual), 4),
-        _ => target.Value == 0 ? 0 : Math.Round(actual / target.Value, 4),
+        TargetComparison.AtMost => actual < 1 ? 0 : Math.Round(Math.Min(1, value / actual), 4),
+        _ => value == 0 ? 0 : Math.Round(actual / value, 4),
     };
 
     /// <summary>

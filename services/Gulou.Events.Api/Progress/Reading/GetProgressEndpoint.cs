@@ -1,9 +1,6 @@
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Security;
-using Gulou.Events.Api.Plan;
-using Gulou.Events.Api.Progress.Evaluating;
 using Gulou.Events.Api.Progress.Export;
-using Gulou.Events.Api.Progress.Rollups;
 using Gulou.Events.Contracts.Progress;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -16,16 +13,10 @@ public static class GetProgressEndpoint
     [WolverineGet("/api/v1/progress", OperationId = "GetProgress")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<CsvOrJson<ProgressOverview>> Get(
-        [AsParameters] ProgressQuery query, ProgressReader reader, CurrentPlan plan, TimeProvider clock, HttpResponse response, CancellationToken cancellation)
+        [AsParameters] ProgressQuery query, ProgressReader reader, TimeProvider clock, HttpResponse response, CancellationToken cancellation)
     {
-        var freshness = await reader.FreshnessAsync(query, cancellation);
-        var today = clock.Today();
-        var (targets, tag) = await reader.AnswerAsync($"progress\n{query.Year}\n{today:O}", freshness, async snapshot =>
-        {
-            var rollups = (await snapshot.ScopeAsync(RollupScope.Target, null, cancellation)).ToLookup(r => r.Target);
-            return plan.Catalog.Targets.Select(t => TargetEvaluation.Evaluate(t, rollups[t.Code].ToList(), query.Year, today)).ToList();
-        }, cancellation);
-        FreshnessHeaders.Write(response, freshness);
-        return new CsvOrJson<ProgressOverview>(new ProgressOverview(query.Year, today, freshness, targets), ProgressCsv.Targets, $"progress-{query.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "plan"}", tag);
+        var (overview, tag) = await DistrictProgress.EvaluateAsync(reader, query, clock.Today(), cancellation);
+        FreshnessHeaders.Write(response, overview.Freshness);
+        return new CsvOrJson<ProgressOverview>(overview, ProgressCsv.Targets, $"progress-{query.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "plan"}", tag);
     }
 }

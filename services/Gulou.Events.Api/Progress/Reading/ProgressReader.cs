@@ -9,6 +9,9 @@ namespace Gulou.Events.Api.Progress.Reading;
 /// <summary>Reads the district's rollups after waiting, if asked, for the projection to catch up.</summary>
 public sealed class ProgressReader(IDocumentStore store, IQuerySession session, ProgressAnswers answers, CurrentPlan plan)
 {
+    /// <summary>The plan whose figures this reader's answers are evaluated for.</summary>
+    public CurrentPlan Plan => plan;
+
     public async Task<Freshness> FreshnessAsync(ProgressQuery query, CancellationToken cancellation) =>
         await ProgressFreshness.ReadAsync(store, session, query.WaitForSequence, query.WaitForNonStale, query.WaitSeconds, cancellation);
 

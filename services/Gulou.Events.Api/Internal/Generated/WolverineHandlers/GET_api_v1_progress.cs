@@ -113,7 +113,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Gulou.Events.Api.Progress.Reading.GetProgressEndpoint").SetTag("http.route", "/api/v1/progress").SetTag("http.request.method", "GET");
             
             // The actual HTTP request handler execution
-            var csvOrJsonOfProgressOverview = await Gulou.Events.Api.Progress.Reading.GetProgressEndpoint.Get(progressQuery, progressReader, _currentPlan, _timeProvider, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
+            var csvOrJsonOfProgressOverview = await Gulou.Events.Api.Progress.Reading.GetProgressEndpoint.Get(progressQuery, progressReader, _timeProvider, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
 
             await csvOrJsonOfProgressOverview.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
