@@ -179,6 +179,8 @@ public sealed class CityProgressTests(AppFixture app) : IClassFixture<AppFixture
         Assert.Contains("code", bad.Errors.Keys);
         Assert.Contains("name", bad.Errors.Keys);
         Assert.Contains("districts", bad.Errors.Keys);
+        var missing = (await app.SuperAdmin.PostRawAsync("/api/v1/admin/cities", """{"code":"cmissing","name":"某市"}""")).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("districts", missing.Errors.Keys);
 
         var code = NewCode();
         var created = (await app.SuperAdmin.PostAsync("/api/v1/admin/cities", new CreateCity(code, "某市", [district.TenantId]))).ShouldBe(HttpStatusCode.Created).As<CityCreated>();
