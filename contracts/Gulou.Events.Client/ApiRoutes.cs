@@ -23,6 +23,7 @@ public static class ApiRoutes
     public static readonly ApiRoute IssueCityKey = new("POST", "/api/v1/admin/cities/{code}/keys");
     public static readonly ApiRoute RevokeCityKey = new("DELETE", "/api/v1/admin/cities/{code}/keys/{keyId}");
     public static readonly ApiRoute GetCityProgress = new("GET", "/api/v1/city/progress");
+    public static readonly ApiRoute ListCityPlans = new("GET", "/api/v1/city/plans");
 
     public static readonly ApiRoute RegisterInstitution = new("POST", "/api/v1/institutions");
     public static readonly ApiRoute ListInstitutions = new("GET", "/api/v1/institutions");

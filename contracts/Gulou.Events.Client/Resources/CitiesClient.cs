@@ -20,6 +20,10 @@ public sealed class CitiesClient(ApiConnection api)
     public Task RevokeKeyAsync(string code, Guid keyId, CancellationToken cancellation = default) =>
         api.SendAsync(ApiRoutes.RevokeCityKey, [code, keyId], null, null, cancellation);
 
+    /// <summary>Each district's plans, with their catalogs in force now.</summary>
+    public Task<IReadOnlyList<CityDistrictPlans>> ListPlansAsync(CancellationToken cancellation = default) =>
+        api.SendAsync<IReadOnlyList<CityDistrictPlans>>(ApiRoutes.ListCityPlans, [], null, null, cancellation);
+
     /// <summary>The city's targets, district by district and summed where they add up; <paramref name="plan"/> by id, else each district's plan in force.</summary>
     public Task<CityProgress> GetProgressAsync(string? plan = null, ProgressFilter? filter = null, CancellationToken cancellation = default) =>
         api.SendAsync<CityProgress>(ApiRoutes.GetCityProgress, [], (filter ?? new ProgressFilter()).ToQuery().Add("plan", plan), null, cancellation);

@@ -1,3 +1,4 @@
+using Gulou.Events.Contracts.Plan;
 using Gulou.Events.Contracts.Progress;
 
 namespace Gulou.Events.Contracts.Cities;
@@ -76,3 +77,9 @@ public sealed record CityDistrictTargetDto(
     decimal Share,
     TargetStatus Status,
     decimal? Forecast);
+
+/// <summary>A district of the city with its plans, as the district's own <c>GET /api/v1/plans</c> lists them.</summary>
+public sealed record CityDistrictPlans(string District, string Name, IReadOnlyList<CityPlanDto> Plans);
+
+/// <summary>One plan of a district: its versions, and its catalog in the version in force now.</summary>
+public sealed record CityPlanDto(PlanDto Plan, PlanCatalog Catalog);

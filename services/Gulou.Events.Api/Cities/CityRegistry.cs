@@ -28,6 +28,13 @@ public sealed partial class CityRegistry(IDocumentStore store, DistrictRegistry 
         return await session.LoadAsync<CityRecord>(CityRecord.IdFor(code), cancellation);
     }
 
+    /// <summary>The city a city auditor's key reads.</summary>
+    public async Task<CityRecord> OfCallerAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellation)
+    {
+        var code = user.FindFirst(GulouClaims.City)?.Value ?? throw ProblemException.Forbidden("This key reads no city.");
+        return await FindAsync(code, cancellation) ?? throw ProblemException.NotFound("city", code);
+    }
+
     /// <summary>Registers the city with its districts and its first city auditor's key, in one transaction.</summary>
     public async Task<CityCreated> CreateAsync(CreateCity request, CancellationToken cancellation)
     {

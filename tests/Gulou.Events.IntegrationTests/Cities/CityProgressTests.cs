@@ -154,6 +154,18 @@ public sealed class CityProgressTests(AppFixture app) : IClassFixture<AppFixture
         Assert.All(three.Targets, t => Assert.Contains(without.TenantId, t.Why, StringComparison.Ordinal));
 
         (await auditor.GetAsync("/api/v1/city/progress?plan=no-such-plan")).Problem(HttpStatusCode.NotFound);
+
+        // The catalogs behind the answer: each district's plans as it lists them, with the catalog in force.
+        var plans = (await auditor.GetAsync("/api/v1/city/plans")).ShouldBe(HttpStatusCode.OK).As<List<CityDistrictPlans>>();
+        Assert.Equal([first.TenantId, second.TenantId, without.TenantId], plans.Select(p => p.District));
+        foreach (var district in new[] { first, second, without })
+        {
+            var own = (await district.Admin.GetAsync("/api/v1/plans")).ShouldBe(HttpStatusCode.OK).As<List<Contracts.Plan.PlanDto>>();
+            Same.Json(own, plans.Single(p => p.District == district.TenantId).Plans.Select(p => p.Plan).ToList());
+        }
+
+        var counting = plans.Single(p => p.District == second.TenantId).Plans.Single(p => p.Plan.Id == FixturePlan).Catalog.Targets.Single(t => t.Code == "FX-T-AI").Counting;
+        Assert.Equal("youth", counting.Audience);
     }
 
     [Fact]
@@ -167,6 +179,8 @@ public sealed class CityProgressTests(AppFixture app) : IClassFixture<AppFixture
         Assert.Contains("code", bad.Errors.Keys);
         Assert.Contains("name", bad.Errors.Keys);
         Assert.Contains("districts", bad.Errors.Keys);
+        var missing = (await app.SuperAdmin.PostRawAsync("/api/v1/admin/cities", """{"code":"cmissing","name":"某市"}""")).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("districts", missing.Errors.Keys);
 
         var code = NewCode();
         var created = (await app.SuperAdmin.PostAsync("/api/v1/admin/cities", new CreateCity(code, "某市", [district.TenantId]))).ShouldBe(HttpStatusCode.Created).As<CityCreated>();

@@ -137,6 +137,7 @@ public sealed class ClientTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal([code], (await superAdministrator.Cities.AddDistrictAsync(city.City.Code, code)).Districts);
         var cityAuditor = ClientFor((await superAdministrator.Cities.IssueKeyAsync(city.City.Code, "inspection")).Key);
         Assert.Equal(3000m, (await cityAuditor.Cities.GetProgressAsync(filter: Fresh)).Targets.Single(t => t.Code == "T-COMPETITION").Actual);
+        Assert.Equal(code, (await cityAuditor.Cities.ListPlansAsync()).Single().District);
         await superAdministrator.Cities.RevokeKeyAsync(city.City.Code, city.AuditorKey.KeyId);
         Assert.Equal(2, (await auditor.Progress.GetMeasureAsync("ACT-03", Fresh)).ByYear.Single(y => y.Year == 2023).Official.Activities);
         Assert.NotEmpty((await auditor.Progress.ListMeasuresAsync(Fresh)).Measures);

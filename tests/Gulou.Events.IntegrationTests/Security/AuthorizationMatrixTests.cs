@@ -118,8 +118,9 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ["POST /api/v1/admin/cities/{code}/districts"] = [Caller.SuperAdmin],
         ["POST /api/v1/admin/cities/{code}/keys"] = [Caller.SuperAdmin],
         ["DELETE /api/v1/admin/cities/{code}/keys/{keyId}"] = [Caller.SuperAdmin],
-        // A city auditor reads its city's figures and nothing else; no district's key reads a city.
+        // A city auditor reads its city's figures and plans and nothing else; no district's key reads a city.
         ["GET /api/v1/city/progress"] = [Caller.CityAuditor],
+        ["GET /api/v1/city/plans"] = [Caller.CityAuditor],
     };
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class CreateCityValidator : AbstractValidator<CreateCity>
     {
         RuleFor(r => r.Code).NotEmpty().Matches(DistrictCodes.Pattern).WithMessage(DistrictCodes.Rule);
         RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
-        RuleFor(r => r.Districts).NotNull().Must(d => d.Count is > 0 and <= 100).WithMessage("Name 1 to 100 districts.");
+        RuleFor(r => r.Districts).Must(d => d is { Count: > 0 and <= 100 }).WithMessage("Name 1 to 100 districts.");
         RuleForEach(r => r.Districts).NotEmpty().Matches(DistrictCodes.Pattern).WithMessage("A district is named by its code.");
     }
 }

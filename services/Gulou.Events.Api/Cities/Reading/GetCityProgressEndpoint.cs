@@ -29,8 +29,7 @@ public static class GetCityProgressEndpoint
         [AsParameters] ProgressQuery query, string? plan, HttpContext context, CityRegistry cities, DistrictRegistry districts, DistrictPlanBook book,
         IDocumentStore store, ProgressAnswers answers, TimeProvider clock, CancellationToken cancellation)
     {
-        var code = context.User.FindFirst(GulouClaims.City)?.Value ?? throw ProblemException.Forbidden("This key reads no city.");
-        var city = await cities.FindAsync(code, cancellation) ?? throw ProblemException.NotFound("city", code);
+        var city = await cities.OfCallerAsync(context.User, cancellation);
         var today = clock.Today();
         var evaluations = new List<DistrictEvaluation>();
         var rows = new List<CityDistrictDto>();

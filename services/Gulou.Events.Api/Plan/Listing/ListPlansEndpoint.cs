@@ -13,9 +13,12 @@ public static class ListPlansEndpoint
     [WolverineGet("/api/v1/plans", OperationId = "ListPlans")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<IReadOnlyList<PlanDto>> Get(DistrictPlanBook book, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+        => Describe(await book.AllAsync(session, cancellation), clock.Today());
+
+    /// <summary>A district's plans, each with its versions and whether it is in force on <paramref name="today"/>.</summary>
+    public static IReadOnlyList<PlanDto> Describe(IReadOnlyList<LoadedPlan> plans, DateOnly today)
     {
-        var plans = await book.AllAsync(session, cancellation);
-        var inForce = DistrictPlanBook.InForceOn(plans, clock.Today());
+        var inForce = DistrictPlanBook.InForceOn(plans, today);
         return plans.Select(p => new PlanDto(p.PlanId, p.Latest.Catalog.Title, p.Latest.Catalog.Period, p == inForce, p.Versions.Select(v => v.ToDto()).ToList())).ToList();
     }
 }
