@@ -1,10 +1,12 @@
 using Gulou.Events.Api.Infrastructure;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Evaluating;
 using Gulou.Events.Api.Progress.Export;
 using Gulou.Events.Api.Progress.Rollups;
 using Gulou.Events.Contracts.Progress;
+using Gulou.Events.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
@@ -14,10 +16,12 @@ public static class GetProgressEndpoint
 {
     /// <summary>Every target of the plan: actual, target, share, status and forecast, for a year or the whole period.</summary>
     [WolverineGet("/api/v1/progress", OperationId = "GetProgress")]
+    [Refuses(404, ErrorCodes.NotFound, "the district has no plan with the id in `plan`")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<CsvOrJson<ProgressOverview>> Get(
-        [AsParameters] ProgressQuery query, ProgressReader reader, CurrentPlan plan, TimeProvider clock, HttpResponse response, CancellationToken cancellation)
+        [AsParameters] ProgressQuery query, ProgressReader reader, TimeProvider clock, HttpResponse response, CancellationToken cancellation)
     {
+        var plan = await reader.PlanAsync(query, cancellation);
         var freshness = await reader.FreshnessAsync(query, cancellation);
         var today = clock.Today();
         var (targets, tag) = await reader.AnswerAsync($"progress\n{query.Year}\n{today:O}", freshness, async snapshot =>
