@@ -21,8 +21,10 @@ public sealed record ReviewFigures(IReadOnlyList<TargetProgressDto> Targets, IRe
 
 /// <summary>
 /// A year (or, with <see cref="Year"/> null, the whole plan period) as known at <see cref="AsOf"/>, beside the
-/// same figures as known now, and each record whose contribution changed in between.
+/// same figures as known now, and each record whose contribution changed in between. Each side is counted by the
+/// plan's catalog in force then; a newer version is listed among the differences as a <c>catalog</c> record.
 /// </summary>
+/// <param name="Plan">The id of the plan reviewed.</param>
 public sealed record ReviewDto(
     int? Year,
     DateTimeOffset? AsOf,
@@ -31,10 +33,13 @@ public sealed record ReviewDto(
     ReviewFigures Current,
     IReadOnlyList<ReviewDifference> Differences,
     ClosedYearDto? Closed,
-    IReadOnlyList<ReviewDifference> LateChanges);
+    IReadOnlyList<ReviewDifference> LateChanges,
+    string? Plan = null);
 
 /// <summary>What kind of record changed: <c>activity</c>, <c>designation</c>, <c>volunteer</c>, <c>indicator</c> or <c>school</c>
-/// (a school of a coverage target's register).</summary>
+/// (a school of a coverage target's register), or <c>catalog</c>: the plan's catalog was published again after the cut-off
+/// (its <c>Changes</c>: <c>target_value:CODE</c>, <c>counting:CODE</c>, <c>target_added:CODE</c>, <c>target_removed:CODE</c>,
+/// <c>measures</c>, <c>activity_kinds</c>, <c>units</c>, <c>other</c>).</summary>
 /// <param name="Changes">What happened after the cut-off: late_report, attendance, correction, retraction, verification,
 /// rejection, held_for_review, designation, revocation, registration, deregistration, observation, late_observation,
 /// withdrawal, school_registration.</param>

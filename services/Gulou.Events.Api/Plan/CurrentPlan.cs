@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Gulou.Events.Contracts.Plan;
 
 namespace Gulou.Events.Api.Plan;
@@ -82,6 +83,12 @@ public sealed class CurrentPlan
     /// <summary>The subjects a backbone teacher may be designated in: the science and related subjects the targets list.</summary>
     public IEnumerable<TeachingSubject> TeachingSubjects =>
         Catalog.Targets.SelectMany(t => t.Counting.TeachingSubjects ?? []).DistinctBy(s => s.Code);
+
+    private static readonly ConcurrentDictionary<string, CurrentPlan> Published = new(StringComparer.Ordinal);
+
+    /// <summary>A published version's catalog indexed for lookups, built once per content hash.</summary>
+    public static CurrentPlan Of(PlanCatalog catalog, string contentHash, string source) =>
+        Published.GetOrAdd(contentHash, _ => new CurrentPlan(catalog, contentHash, source));
 
     public static CurrentPlan Load(string path)
     {

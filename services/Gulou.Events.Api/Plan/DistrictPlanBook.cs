@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Persistence;
@@ -15,8 +14,6 @@ namespace Gulou.Events.Api.Plan;
 /// </summary>
 public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, CurrentPlan> _indexed = new(StringComparer.Ordinal);
-
     public CurrentPlan Shipped => shipped;
 
     public static Guid StreamOf(string planId) => DeterministicGuid.Create("plan", planId);
@@ -52,6 +49,64 @@ public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock)
             ? InForceOn(plans, clock.Today())
             : plans.FirstOrDefault(p => p.PlanId == planId.Trim()) ?? throw ProblemException.NotFound("plan", planId.Trim());
         return Indexed(plan.At(clock.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// The plan a view of a year reads: the one named, else the one in force today; a year outside its period is a 400 on
+    /// <c>year</c> (another plan's years are read with that plan's id).
+    /// </summary>
+    public async Task<CurrentPlan> ResolveForYearAsync(IQuerySession session, string? planId, int? year, CancellationToken cancellation)
+    {
+        var plan = await ResolveAsync(session, planId, cancellation);
+        return year is { } y && (y < plan.Period.From || y > plan.Period.To)
+            ? throw ProblemException.Invalid("year", $"{y} is no year of the plan {plan.Catalog.Id} ({plan.Period.From}–{plan.Period.To}); name its plan with plan=.")
+            : plan;
+    }
+
+    /// <summary>
+    /// The plan a year's review (or seal) reads: the one named, else the one whose period holds the year, else (no year)
+    /// the one in force today. A year outside its period is a 400 on <c>year</c>.
+    /// </summary>
+    public async Task<LoadedPlan> OfYearAsync(IQuerySession session, string? planId, int? year, CancellationToken cancellation)
+    {
+        var plans = await AllAsync(session, cancellation);
+        static bool Holds(LoadedPlan p, int y) => p.Latest.Catalog.Period.From <= y && y <= p.Latest.Catalog.Period.To;
+        var plan = !string.IsNullOrWhiteSpace(planId)
+            ? plans.FirstOrDefault(p => p.PlanId == planId.Trim()) ?? throw ProblemException.NotFound("plan", planId.Trim())
+            : year is { } y && plans.FirstOrDefault(p => Holds(p, y)) is { } held ? held : InForceOn(plans, clock.Today());
+        return year is { } yy && !Holds(plan, yy)
+            ? throw ProblemException.Invalid("year", $"{yy} is no year of the plan {plan.PlanId} ({plan.Latest.Catalog.Period.From}–{plan.Latest.Catalog.Period.To}).")
+            : plan;
+    }
+
+    /// <summary>
+    /// The catalog a plan's figures were counted by at an instant: the version published by then; the shipped plan is
+    /// always counted by its data file.
+    /// </summary>
+    public CurrentPlan CountedAt(LoadedPlan plan, DateTimeOffset instant) =>
+        plan.PlanId == shipped.Catalog.Id ? shipped : Indexed(plan.At(instant));
+
+    /// <summary>
+    /// The plan whose rules a query of records applies: the one named; else the plan whose period holds the year asked
+    /// for; else the plan in force today when it has what the query names (<paramref name="fits"/>), else the first
+    /// plan that has it.
+    /// </summary>
+    public async Task<CurrentPlan> ForQueryAsync(IQuerySession session, string? planId, int? year, Func<CurrentPlan, bool> fits, CancellationToken cancellation)
+    {
+        if (!string.IsNullOrWhiteSpace(planId))
+        {
+            return await ResolveAsync(session, planId, cancellation);
+        }
+
+        var plans = await AllAsync(session, cancellation);
+        var now = clock.GetUtcNow();
+        if (year is { } y && plans.FirstOrDefault(p => p.Latest.Catalog.Period.From <= y && y <= p.Latest.Catalog.Period.To) is { } ofYear)
+        {
+            return Indexed(ofYear.At(now));
+        }
+
+        var inForce = Indexed(InForceOn(plans, clock.Today()).At(now));
+        return fits(inForce) ? inForce : plans.Select(p => Indexed(p.At(now))).FirstOrDefault(fits) ?? inForce;
     }
 
     /// <summary>
@@ -91,5 +146,5 @@ public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock)
     public CurrentPlan Indexed(PlanVersion version) =>
         version.ContentHash == shipped.ContentHash
             ? shipped
-            : _indexed.GetOrAdd(version.ContentHash, _ => new CurrentPlan(version.Catalog, version.ContentHash, version.PublishedBy));
+            : CurrentPlan.Of(version.Catalog, version.ContentHash, version.PublishedBy);
 }

@@ -26,6 +26,14 @@ public sealed class ApiClient(Uri address, string key) : IDisposable
         return await ReadAsync<T>(response, expected);
     }
 
+    /// <summary>Sends a body as it is (a plan catalog's JSON, whose bytes are its hash).</summary>
+    public async Task<T> PutAsync<T>(string url, string json, HttpStatusCode expected)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await _http.PutAsync(new Uri(url, UriKind.Relative), content);
+        return await ReadAsync<T>(response, expected);
+    }
+
     public async Task DeleteAsync(string url)
     {
         using var response = await _http.DeleteAsync(new Uri(url, UriKind.Relative));

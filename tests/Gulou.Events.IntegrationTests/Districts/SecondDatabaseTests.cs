@@ -74,7 +74,7 @@ public sealed class SecondDatabaseTests(AppFixture app) : IClassFixture<AppFixtu
         {
             var (exitCode, output) = await ServiceCommand.RunAsync(app, "projections", "verify");
             Assert.NotEqual(0, exitCode);
-            Assert.Contains($"{second.TenantId} Rollup target/T-COMPETITION/2023", output, StringComparison.Ordinal);
+            Assert.Contains($"{second.TenantId} Rollup gulou-2021-2025/target/T-COMPETITION/2023", output, StringComparison.Ordinal);
         }
         finally
         {
@@ -143,7 +143,7 @@ public sealed class SecondDatabaseTests(AppFixture app) : IClassFixture<AppFixtu
         await using var connection = new NpgsqlConnection(app.SecondConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            $"update {AppFixture.Schema}.mt_doc_rollup set data = replace(data::text, $1, $2)::jsonb where tenant_id = $3 and id = 'target/T-COMPETITION/2023'", connection)
+            $"update {AppFixture.Schema}.mt_doc_rollup set data = replace(data::text, $1, $2)::jsonb where tenant_id = $3 and id = 'gulou-2021-2025/target/T-COMPETITION/2023'", connection)
         {
             Parameters = { new() { Value = $"\"youth\": {from}" }, new() { Value = $"\"youth\": {to}" }, new() { Value = tenant } },
         };

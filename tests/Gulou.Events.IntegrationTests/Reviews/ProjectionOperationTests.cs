@@ -90,17 +90,17 @@ public sealed class ProjectionOperationTests(AppFixture app) : IClassFixture<App
         var healthy = await Projections.VerifyAsync(district.Admin);
         Assert.True(healthy.State == "succeeded", string.Join("\n", healthy.Differences));
 
-        await TamperAsync(district.TenantId, "target/T-COMPETITION/2023", "6100", "6101");
+        await TamperAsync(district.TenantId, "gulou-2021-2025/target/T-COMPETITION/2023", "6100", "6101");
         try
         {
             var caught = await Projections.VerifyAsync(district.Admin);
             Assert.Equal("failed", caught.State);
-            Assert.Contains(caught.Differences, d => d.Contains(district.TenantId, StringComparison.Ordinal) && d.Contains("target/T-COMPETITION/2023", StringComparison.Ordinal));
+            Assert.Contains(caught.Differences, d => d.Contains(district.TenantId, StringComparison.Ordinal) && d.Contains("gulou-2021-2025/target/T-COMPETITION/2023", StringComparison.Ordinal));
             Assert.NotEqual(0, await CommandAsync("projections", "verify"));
         }
         finally
         {
-            await TamperAsync(district.TenantId, "target/T-COMPETITION/2023", "6101", "6100");
+            await TamperAsync(district.TenantId, "gulou-2021-2025/target/T-COMPETITION/2023", "6101", "6100");
         }
 
         Assert.Equal(0, await CommandAsync("projections", "verify"));

@@ -51,7 +51,7 @@ internal sealed class History(CurrentPlan? plan = null)
         return (view.Value(year, official: true), view.Value(year, official: false));
     }
 
-    /// <summary>Folds the log in batches of <paramref name="batchSize"/> events, as the daemon would.</summary>
+    /// <summary>Folds the log in batches of <paramref name="batchSize"/> events, as the daemon would: the rollups of the plan, by their key within it.</summary>
     public async Task<IReadOnlyDictionary<string, Rollup>> FoldAsync(int batchSize = int.MaxValue)
     {
         var storage = new MemoryProgressStorage();
@@ -61,6 +61,7 @@ internal sealed class History(CurrentPlan? plan = null)
             await fold.ApplyAsync(storage, batch, CancellationToken.None);
         }
 
-        return storage.Rollups.ToDictionary(r => r.Id);
+        Assert.All(storage.Rollups, r => Assert.Equal($"{r.Plan}/", r.Id[..(r.Plan.Length + 1)]));
+        return storage.Rollups.Where(r => r.Plan == Plan.Catalog.Id).ToDictionary(r => r.Id[(r.Plan.Length + 1)..]);
     }
 }

@@ -17,11 +17,14 @@ public sealed class CorrectActivityValidator : AbstractValidator<CorrectActivity
 {
     public CorrectActivityValidator(CurrentPlan plan, TimeProvider clock)
     {
+        // The kind and the measures are codes of the plan of the corrected date: checked once that plan is known.
         RuleFor(r => r.ExpectedVersion).NotNull().GreaterThan(0);
-        RuleFor(r => r.Kind).IsKindOf(plan).When(r => r.Kind is not null);
-        this.MeasureCodesOf(r => r.MeasureCodes, plan);
+        RuleFor(r => r.Kind).Must(k => k is null || k.Trim().Length > 0).WithMessage("kind may not be blank.");
+        RuleFor(r => r.MeasureCodes).Must(c => c is null || c.Count is > 0 and <= ActivityFieldRules.MaxMeasures)
+            .WithMessage($"List 1 to {ActivityFieldRules.MaxMeasures} measure codes, or leave the field out to keep the recorded ones.");
+        RuleForEach(r => r.MeasureCodes).Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage("A measure code is not blank.");
         RuleFor(r => r.Title).Must(t => t is null || t.Trim().Length > 0).WithMessage("title may not be blank.").Text(ActivityFieldRules.MaxTitle);
-        RuleFor(r => r.OccurredOn).WithinPlanAndPast(plan, clock);
+        RuleFor(r => r.OccurredOn).FromPlanStartAndPast(plan, clock);
         RuleFor(r => r.Venue).Text(ActivityFieldRules.MaxVenue);
         RuleFor(r => r.Community).Text(ActivityFieldRules.MaxCommunity);
         RuleFor(r => r.Attendance!).SetValidator(new AudienceCountsValidator()).When(r => r.Attendance is not null);
@@ -34,23 +37,30 @@ public static class CorrectActivityEndpoint
     /// <summary>
     /// Corrects the reporting institution's own report: the fields sent replace the recorded ones. A correction of a
     /// verified activity takes it out of the verified figures; a correction of a rejected one resubmits it, still out of
-    /// the figures until a unit decides again. Above the ceiling of its kind the activity is held for review.
+    /// the figures until a unit decides again. Above the ceiling of its kind the activity is held for review. The
+    /// corrected activity belongs to the plan of its (new) date: its kind and measures are checked against that plan's
+    /// catalog, and a new date in another plan's period moves it to that plan's figures.
     /// </summary>
     [WolverinePost("/api/v1/activities/{id}/corrections", OperationId = "CorrectActivity")]
     [Refuses(403, ErrorCodes.Forbidden, "another institution reported the activity")]
     [Refuses(409, ErrorCodes.InvalidState, "the activity was retracted")]
+    [Refuses(422, ErrorCodes.NoPlanForDate, "the district has no plan whose period holds the corrected date")]
     [Authorize(Roles = AccessRoles.Partner)]
-    public static async Task<ActivityDto> Post(Guid id, CorrectActivity request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<ActivityDto> Post(Guid id, CorrectActivity request, Caller caller, DistrictPlanBook plans, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
+        var all = await plans.AllAsync(session, cancellation);
         if (request.HostInstitutionId is { } host && host != Guid.Empty && host != caller.InstitutionId)
         {
             await ActivityHosts.EnsureRegisteredAsync(session, host, cancellation);
         }
 
-        return await ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a, plan), locks, cancellation);
+        return await ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a, plans.ForActivity(all, request.OccurredOn ?? a.OccurredOn, "occurredOn")), locks, cancellation);
     }
 
-    /// <summary>The correction (and a hold above the ceiling), or nothing when every field sent already has the value sent.</summary>
+    /// <summary>
+    /// The correction (and a hold above the ceiling), or nothing when every field sent already has the value sent.
+    /// <paramref name="plan"/> is the plan of the corrected date.
+    /// </summary>
     public static IReadOnlyList<object> Decide(CorrectActivity request, ActivityRecord activity, CurrentPlan plan)
     {
         if (activity.IsClosed)
@@ -79,6 +89,16 @@ public static class CorrectActivityEndpoint
         if (after.EndsOn is { } end && (end < after.OccurredOn || end > after.OccurredOn.AddDays(ActivityFieldRules.MaxActivityDays)))
         {
             throw ProblemException.Invalid("endsOn", $"endsOn is on or after occurredOn, and at most {ActivityFieldRules.MaxActivityDays} days later.");
+        }
+
+        if (!plan.HasKind(after.Kind))
+        {
+            throw ProblemException.Invalid("kind", $"'{after.Kind}' is not an activity kind of the plan {plan.Catalog.Id}, which holds {after.OccurredOn:yyyy-MM-dd}; see GET /api/v1/plan?plan={plan.Catalog.Id}.");
+        }
+
+        if (after.MeasureCodes.FirstOrDefault(m => !plan.HasMeasure(m)) is { } unknown)
+        {
+            throw ProblemException.Invalid("measureCodes", $"'{unknown}' is not a measure of the plan {plan.Catalog.Id}, which holds {after.OccurredOn:yyyy-MM-dd}; see GET /api/v1/plan?plan={plan.Catalog.Id}.");
         }
 
         var changed = after.ChangedFrom(before);

@@ -24,11 +24,14 @@ public static class ListActivitiesEndpoint
     /// own. <c>Accept: text/csv</c> exports the page.
     /// </summary>
     [WolverineGet("/api/v1/activities", OperationId = "ListActivities")]
+    [Refuses(404, ErrorCodes.NotFound, "the district has no plan with the id in `plan`")]
     [Refuses(403, ErrorCodes.Forbidden, "a partner's key asks for another institution's activities")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<CsvOrJson<PagedList<ActivityDto>>> List(
-        [AsParameters] ActivityQuery query, Caller caller, CurrentPlan plan, IQuerySession session, CancellationToken cancellation)
+        [AsParameters] ActivityQuery query, Caller caller, DistrictPlanBook plans, IQuerySession session, CancellationToken cancellation)
     {
+        var plan = await plans.ForQueryAsync(session, query.Plan, query.Year ?? query.ToYear, query.CodesOf, cancellation);
+        query.Check(plan);
         var (page, size) = Paging.Read(query.Page, query.PageSize, MaxPageSize);
         var institution = query.Institution;
         if (caller.IsPartner)
@@ -101,6 +104,13 @@ public static class ListActivitiesEndpoint
         if (query.Target is { } code && plan.Target(code) is { } target)
         {
             activities = activities.Where(rules.Toward(target));
+        }
+
+        if (query.Plan is not null || query.Measure is { Length: > 0 } || query.Unit is not null || query.Target is not null)
+        {
+            // A figure of a plan counts only the activities of its period.
+            var (from, to) = (plan.Period.From, plan.Period.To);
+            activities = activities.Where(a => a.Year >= from && a.Year <= to);
         }
 
         return activities;

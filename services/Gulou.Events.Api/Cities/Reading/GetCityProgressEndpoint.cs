@@ -45,7 +45,7 @@ public static class GetCityProgressEndpoint
                 continue;
             }
 
-            var (overview, _) = await DistrictProgress.EvaluateAsync(new ProgressReader(store, session, answers, resolved), query, today, cancellation);
+            var (overview, _) = await DistrictProgress.EvaluateAsync(new ProgressReader(store, session, answers, book, resolved), query, today, cancellation);
             evaluations.Add(new DistrictEvaluation(district, resolved, overview));
             rows.Add(new CityDistrictDto(district, name, resolved.Catalog.Id, resolved.ContentHash, overview.Freshness));
         }

@@ -11,8 +11,9 @@ import { renderReview } from './review.js';
 import { renderInstitutions, renderMeasures, renderUnits } from './tables.js';
 import { figure, renderTargets } from './targets.js';
 
-const state = { plan: null, district: null, live: null, review: null, annual: null, year: '', asOf: '' };
+const state = { plan: null, plans: [], district: null, live: null, review: null, annual: null, year: '', asOf: '' };
 const message = byId('message');
+const planSelect = byId('plan');
 const yearSelect = byId('year');
 const asOfInput = byId('as-of');
 let detail = null;
@@ -31,6 +32,7 @@ function showMessage(error) {
 function signOut(error) {
   forgetKey();
   state.plan = state.district = state.live = state.review = state.annual = null;
+  state.plans = [];
   byId('district-name').textContent = '';
   for (const id of ['controls', 'live', 'review']) byId(id).hidden = true;
   byId('key-panel').hidden = false;
@@ -82,9 +84,9 @@ async function refresh() {
   try {
     const annual = year ? loadAnnual(year) : Promise.resolve(null);
     if (state.asOf) {
-      state.review = await get(year ? `/api/v1/reviews/${year}` : '/api/v1/reviews/plan', { asOf: cutoff(state.asOf) });
+      state.review = await get(year ? `/api/v1/reviews/${year}` : '/api/v1/reviews/plan', { plan: state.plan.id, asOf: cutoff(state.asOf) });
     } else {
-      const query = { year, waitForNonStale: true, waitSeconds: 5 };
+      const query = { plan: state.plan.id, year, waitForNonStale: true, waitSeconds: 5 };
       const [progress, measures, units, awaiting] = await Promise.all([
         ...['/api/v1/progress', '/api/v1/progress/measures', '/api/v1/progress/units'].map((path) => get(path, query)),
         awaitingDecision(year)]);
@@ -108,6 +110,8 @@ function renderHeader() {
   byId('district-name').textContent = state.district?.name ?? '';
   byId('plan-title').textContent = pick(state.plan.title);
   byId('plan-period').textContent = t('period', state.plan.period);
+  replace(planSelect, state.plans.map((p) => h('option', { value: p.id }, `${p.period.from}–${p.period.to} ${pick(p.title)}`)));
+  planSelect.value = state.plan.id;
   const years = [];
   for (let y = state.plan.period.from; y <= state.plan.period.to; y++) years.push(y);
   replace(yearSelect, h('option', { value: '' }, t('wholePeriod')), years.map((y) => h('option', { value: y }, String(y))));
@@ -146,8 +150,9 @@ async function start() {
   document.body.dataset.view = 'loading';
   try {
     state.district = await get('/api/v1/district');
-    // The figures shown are those of the district's first plan, whatever plan is in force today.
-    state.plan = await get('/api/v1/plan', { plan: state.district.plans[0] });
+    // The plan in force today first; the others are a choice away.
+    state.plans = await get('/api/v1/plans');
+    state.plan = await get('/api/v1/plan', { plan: (state.plans.find((p) => p.inForce) ?? state.plans[0]).id });
   } catch (error) {
     fail(error);
     return;
@@ -172,6 +177,16 @@ byId('language').addEventListener('click', () => {
   else renderHeader();
   if (!message.hidden && shown) message.textContent = describe(shown);
   detail?.rerender();
+});
+planSelect.addEventListener('change', async () => {
+  try {
+    state.plan = await get('/api/v1/plan', { plan: planSelect.value });
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  state.year = '';
+  refresh();
 });
 yearSelect.addEventListener('change', () => {
   state.year = yearSelect.value;

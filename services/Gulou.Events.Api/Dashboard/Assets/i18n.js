@@ -5,6 +5,7 @@ const labels = {
   zh: {
     title: '督查面板',
     language: 'English',
+    plan: '规划',
     year: '年度',
     wholePeriod: '整个规划期',
     asOf: '截至（UTC+8）',
@@ -199,6 +200,7 @@ const labels = {
   en: {
     title: 'Auditors’ dashboard',
     language: '中文',
+    plan: 'Plan',
     year: 'Year',
     wholePeriod: 'Whole plan period',
     asOf: 'As of (UTC+8)',

@@ -33,12 +33,13 @@ public sealed class ActivityRules
 
     public static ActivityRules Of(CurrentPlan plan) => ForPlan.GetValue(plan, p => new ActivityRules(p));
 
-    /// <summary>Official figures count reported and verified activities; rejected, retracted, resubmitted and held ones wait outside.</summary>
     /// <summary>
-    /// An activity counts in a plan's figures when its year is not after the plan's period: an activity dated in a
-    /// later plan's period belongs to that plan (docs/counting.md, "Plans").
+    /// An activity counts in the figures of the plan whose period holds its year, and in no other plan's: an activity
+    /// corrected into another plan's period moves to that plan's figures (docs/counting.md, "Plans").
     /// </summary>
-    public static bool UnderPlan(ActivityRecord activity, CurrentPlan plan) => activity.Year <= plan.Period.To;
+    public static bool UnderPlan(ActivityRecord activity, CurrentPlan plan) => activity.Year >= plan.Period.From && activity.Year <= plan.Period.To;
+
+    /// <summary>Official figures count reported and verified activities; rejected, retracted, resubmitted and held ones wait outside.</summary>
 
     public static ActivityRule Official { get; } = new(a => a.Status == ActivityStatus.Reported || a.Status == ActivityStatus.Verified);
 

@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
@@ -6,6 +7,7 @@ using Gulou.Events.Api.Progress.Export;
 using Gulou.Events.Api.Progress.Rollups;
 using Gulou.Events.Contracts.Progress;
 using Marten;
+using Gulou.Events.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
@@ -19,10 +21,12 @@ public static class GetUnitProgressEndpoint
     /// each activity once. A partner sees only its own row; units, auditors and administrators see every institution and unit.
     /// </summary>
     [WolverineGet("/api/v1/progress/units", OperationId = "GetUnitProgress")]
+    [Refuses(404, ErrorCodes.NotFound, "the district has no plan with the id in `plan`")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<CsvOrJson<UnitsOverview>> Get(
-        [AsParameters] ProgressQuery query, Caller caller, ProgressReader reader, CurrentPlan plan, IQuerySession session, HttpResponse response, CancellationToken cancellation)
+        [AsParameters] ProgressQuery query, Caller caller, ProgressReader reader, IQuerySession session, HttpResponse response, CancellationToken cancellation)
     {
+        var plan = await reader.PlanAsync(query, cancellation);
         var freshness = await reader.FreshnessAsync(query, cancellation);
         bool InScope(Rollup r) => query.Year is null ? plan.Period.Years.Contains(r.Year) : r.Year == query.Year;
 

@@ -3,12 +3,16 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Gulou.Events.Api.Progress.Reading;
 
-/// <summary>The query string every progress view takes: a year, and optionally how long to wait for fresh figures.</summary>
+/// <summary>
+/// The query string every progress view takes: a year, the plan (the one in force today when left out), and optionally
+/// how long to wait for fresh figures.
+/// </summary>
 public sealed record ProgressQuery(
     [FromQuery(Name = "year")] int? Year,
     [FromQuery(Name = "waitForSequence")] long? WaitForSequence,
     [FromQuery(Name = "waitForNonStale")] bool? WaitForNonStale,
-    [FromQuery(Name = "waitSeconds")] int? WaitSeconds);
+    [FromQuery(Name = "waitSeconds")] int? WaitSeconds,
+    [FromQuery(Name = "plan")] string? Plan = null);
 
 public sealed class ProgressQueryValidator : AbstractValidator<ProgressQuery>
 {

@@ -6,11 +6,21 @@ using Marten;
 
 namespace Gulou.Events.Api.Progress.Reading;
 
-/// <summary>Reads the district's rollups after waiting, if asked, for the projection to catch up.</summary>
-public sealed class ProgressReader(IDocumentStore store, IQuerySession session, ProgressAnswers answers, CurrentPlan plan)
+/// <summary>Reads the rollups of one of the district's plans after waiting, if asked, for the projection to catch up.</summary>
+public sealed class ProgressReader(IDocumentStore store, IQuerySession session, ProgressAnswers answers, DistrictPlanBook plans)
 {
-    /// <summary>The plan whose figures this reader's answers are evaluated for.</summary>
-    public CurrentPlan Plan => plan;
+    private CurrentPlan? _plan;
+
+    /// <summary>A reader of a plan resolved already (the city view resolves each district's plan itself).</summary>
+    public ProgressReader(IDocumentStore store, IQuerySession session, ProgressAnswers answers, DistrictPlanBook plans, CurrentPlan plan)
+        : this(store, session, answers, plans) => _plan = plan;
+
+    /// <summary>The plan read, once <see cref="PlanAsync"/> resolved it.</summary>
+    public CurrentPlan Plan => _plan ?? throw new InvalidOperationException("The plan is resolved first.");
+
+    /// <summary>The plan the query names, or the plan in force today (404 for no plan of the district; 400 on <c>year</c> outside its period).</summary>
+    public async Task<CurrentPlan> PlanAsync(ProgressQuery query, CancellationToken cancellation) =>
+        _plan = await plans.ResolveForYearAsync(session, query.Plan, query.Year, cancellation);
 
     public async Task<Freshness> FreshnessAsync(ProgressQuery query, CancellationToken cancellation) =>
         await ProgressFreshness.ReadAsync(store, session, query.WaitForSequence, query.WaitForNonStale, query.WaitSeconds, cancellation);
@@ -24,7 +34,7 @@ public sealed class ProgressReader(IDocumentStore store, IQuerySession session, 
     public async Task<(T Answer, string? EntityTag)> AnswerAsync<T>(
         string view, Freshness freshness, Func<ProgressReader, Task<T>> evaluate, CancellationToken cancellation) where T : class
     {
-        var key = $"{session.TenantId}\n{plan.ContentHash}\n{view}";
+        var key = $"{session.TenantId}\n{Plan.Catalog.Id}\n{Plan.ContentHash}\n{view}";
         var position = freshness.LastAppliedSequence;
         if (answers.TryGet<T>(key, position, out var known))
         {
@@ -51,7 +61,7 @@ public sealed class ProgressReader(IDocumentStore store, IQuerySession session, 
         await using var snapshot = store.LightweightSession(session.TenantId, IsolationLevel.RepeatableRead);
         await snapshot.BeginTransactionAsync(cancellation);
         var at = await ProgressFreshness.AppliedAsync(store, snapshot, cancellation);
-        var answer = await evaluate(new ProgressReader(store, snapshot, answers, plan));
+        var answer = await evaluate(new ProgressReader(store, snapshot, answers, plans) { _plan = Plan });
         if (at != position)
         {
             return (answer, false);
@@ -63,7 +73,8 @@ public sealed class ProgressReader(IDocumentStore store, IQuerySession session, 
 
     public async Task<IReadOnlyList<Rollup>> ScopeAsync(RollupScope scope, int? year, CancellationToken cancellation)
     {
-        var query = session.Query<Rollup>().Where(r => r.Scope == scope);
+        var plan = Plan.Catalog.Id;
+        var query = session.Query<Rollup>().Where(r => r.Plan == plan && r.Scope == scope);
         if (year is { } y)
         {
             query = query.Where(r => r.Year == y);
@@ -72,9 +83,15 @@ public sealed class ProgressReader(IDocumentStore store, IQuerySession session, 
         return await query.ToListAsync(cancellation);
     }
 
-    public async Task<IReadOnlyList<Rollup>> TargetAsync(string code, CancellationToken cancellation) =>
-        await session.Query<Rollup>().Where(r => r.Scope == RollupScope.Target && r.Target == code).ToListAsync(cancellation);
+    public async Task<IReadOnlyList<Rollup>> TargetAsync(string code, CancellationToken cancellation)
+    {
+        var plan = Plan.Catalog.Id;
+        return await session.Query<Rollup>().Where(r => r.Plan == plan && r.Scope == RollupScope.Target && r.Target == code).ToListAsync(cancellation);
+    }
 
-    public async Task<IReadOnlyList<Rollup>> MeasureAsync(string code, CancellationToken cancellation) =>
-        await session.Query<Rollup>().Where(r => r.Scope == RollupScope.Measure && r.Measure == code).ToListAsync(cancellation);
+    public async Task<IReadOnlyList<Rollup>> MeasureAsync(string code, CancellationToken cancellation)
+    {
+        var plan = Plan.Catalog.Id;
+        return await session.Query<Rollup>().Where(r => r.Plan == plan && r.Scope == RollupScope.Measure && r.Measure == code).ToListAsync(cancellation);
+    }
 }

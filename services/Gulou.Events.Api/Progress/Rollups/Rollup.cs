@@ -21,10 +21,16 @@ public enum RollupScope
     Target,
 }
 
-/// <summary>Where a contribution goes: one rollup document per scope, subject and year.</summary>
-public sealed record RollupKey(RollupScope Scope, int Year, string? Measure = null, string? Target = null, Guid? InstitutionId = null, string? Unit = null)
+/// <summary>
+/// Where a contribution goes: one rollup document per plan, scope, subject and year. The counting rules make keys within
+/// a plan (<see cref="Plan"/> empty); the progress fold files each under the plan it counted it for.
+/// </summary>
+public sealed record RollupKey(RollupScope Scope, int Year, string? Measure = null, string? Target = null, Guid? InstitutionId = null, string? Unit = null, string Plan = "")
 {
-    public string Id => Scope switch
+    public string Id => Plan.Length == 0 ? Local : $"{Plan}/{Local}";
+
+    /// <summary>The key within its plan.</summary>
+    public string Local => Scope switch
     {
         RollupScope.Total => $"total/{Year}",
         RollupScope.Measure => $"measure/{Measure}/{Year}",
@@ -61,6 +67,9 @@ public sealed class Rollup
 {
     public string Id { get; set; } = "";
 
+    /// <summary>The id of the plan whose figures it holds.</summary>
+    public string Plan { get; set; } = "";
+
     public RollupScope Scope { get; set; }
 
     public int Year { get; set; }
@@ -82,6 +91,7 @@ public sealed class Rollup
     public static Rollup For(RollupKey key) => new()
     {
         Id = key.Id,
+        Plan = key.Plan,
         Scope = key.Scope,
         Year = key.Year,
         Measure = key.Measure,
@@ -92,4 +102,8 @@ public sealed class Rollup
 }
 
 /// <summary>What one record (an activity, a designated subject, a volunteer, an indicator) adds to one rollup.</summary>
-public sealed record Contribution(RollupKey Key, Figures? Official, Figures? Verified);
+public sealed record Contribution(RollupKey Key, Figures? Official, Figures? Verified)
+{
+    /// <summary>The same contribution filed under a plan.</summary>
+    public Contribution Under(string plan) => this with { Key = Key with { Plan = plan } };
+}

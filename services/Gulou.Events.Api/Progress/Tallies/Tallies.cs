@@ -64,7 +64,7 @@ public sealed class IndicatorTally : ITally<IndicatorTally>
 
     public void Apply(IEvent e) => Indicator = RecordEvolution.Evolve(Indicator, e);
 
-    public IEnumerable<Contribution> Contributions(CurrentPlan plan) => IndicatorCounting.Contributions(Indicator);
+    public IEnumerable<Contribution> Contributions(CurrentPlan plan) => IndicatorCounting.Contributions(Indicator, plan);
 }
 
 /// <summary>A registered school with stages: the register of the coverage targets. Institutions never change once registered.</summary>

@@ -14,57 +14,94 @@ namespace Gulou.Events.Api.Reviews.Reviewing;
 
 /// <summary>
 /// The annual review: replays the events behind a year's figures twice, once only up to the cut-off (as the
-/// figures were known then) and once whole (as known now), through the same fold as the progress projection,
-/// and lists each record whose contribution to the year differs between the two.
+/// figures were known then, counted by the plan's catalog in force then) and once whole (as known now, by today's
+/// catalog), through the same fold as the progress projection, and lists each record whose contribution to the year
+/// differs between the two, and the catalog when its version differs.
 /// </summary>
-public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimeProvider clock)
+public sealed class ReviewBuilder(IDocumentStore store, DistrictPlanBook plans, TimeProvider clock)
 {
-    public async Task<ReviewDto> BuildAsync(string tenantId, int? year, DateTimeOffset? asOf, CancellationToken cancellation)
+    public async Task<ReviewDto> BuildAsync(string tenantId, int? year, DateTimeOffset? asOf, CancellationToken cancellation) =>
+        await BuildAsync(tenantId, year, asOf, null, cancellation);
+
+    public async Task<ReviewDto> BuildAsync(string tenantId, int? year, DateTimeOffset? asOf, string? planId, CancellationToken cancellation)
     {
         await using var session = store.QuerySession(tenantId);
         var now = clock.GetUtcNow();
+        var reviewed = await plans.OfYearAsync(session, planId, year, cancellation);
+        var plan = plans.CountedAt(reviewed, now);
+        var then = asOf is { } at ? plans.CountedAt(reviewed, at) : plan;
         var closed = year is null ? null : await session.LoadAsync<YearReview>(YearReview.IdFor(tenantId, year.Value), cancellation) is { IsClosed: true } review ? review : null;
 
-        var streams = await ProgressLog.StreamsAsync(session, tenantId, year, ProgressLog.CumulativeKinds(plan), cancellation);
+        var kinds = ProgressLog.CumulativeKinds(plan).Union(ProgressLog.CumulativeKinds(then)).ToList();
+        var streams = await ProgressLog.StreamsAsync(session, tenantId, year, kinds, cancellation);
         var events = await ProgressLog.EventsAsync(session, streams, cancellation);
 
-        var current = await FoldAsync(events, cancellation);
-        var known = asOf is { } cutoff ? await FoldAsync(events.Where(e => e.Timestamp <= cutoff).ToList(), cancellation) : current;
-        var late = closed?.ClosedAt is not { } closedAt ? [] : Differences(events, await FoldAsync(events.Where(e => e.Timestamp <= closedAt).ToList(), cancellation), current, closedAt, year);
+        var current = await FoldAsync(events, plan, cancellation);
+        var known = asOf is { } cutoff ? await FoldAsync(events.Where(e => e.Timestamp <= cutoff).ToList(), then, cancellation) : current;
+        var late = closed?.ClosedAt is not { } closedAt ? [] : Differences(events, await FoldAsync(events.Where(e => e.Timestamp <= closedAt).ToList(), plan, cancellation), current, closedAt, year, plan);
+        var differences = asOf is { } c ? Differences(events, known, current, c, year, plan) : [];
+        if (asOf is not null && then != plan)
+        {
+            differences.Insert(0, CatalogDifference(reviewed, then, plan));
+        }
 
         return new ReviewDto(
             year,
             asOf,
             now,
-            Figures(known, year, asOf ?? now),
-            Figures(current, year, now),
-            asOf is { } c ? Differences(events, known, current, c, year) : [],
+            Figures(known, year, asOf ?? now, then),
+            Figures(current, year, now, plan),
+            differences,
             closed?.ToDto(),
-            late);
+            late,
+            plan.Catalog.Id);
     }
 
-    public ReviewFigures Figures(MemoryProgressStorage fold, int? year, DateTimeOffset seenAt)
+    public static ReviewFigures Figures(MemoryProgressStorage fold, int? year, DateTimeOffset seenAt, CurrentPlan plan)
     {
         var today = DateOnly.FromDateTime(seenAt.ToOffset(DistrictClock.Offset).DateTime);
-        var targets = fold.Rollups.Where(r => r.Scope == RollupScope.Target).ToLookup(r => r.Target);
-        var measures = fold.Rollups.Where(r => r.Scope == RollupScope.Measure).ToLookup(r => r.Measure);
+        var mine = fold.Rollups.Where(r => r.Plan == plan.Catalog.Id).ToList();
+        var targets = mine.Where(r => r.Scope == RollupScope.Target).ToLookup(r => r.Target);
+        var measures = mine.Where(r => r.Scope == RollupScope.Measure).ToLookup(r => r.Measure);
         return new ReviewFigures(
             plan.Catalog.Targets.Select(t => TargetEvaluation.Evaluate(t, targets[t.Code].ToList(), year, today)).ToList(),
             plan.Catalog.Measures.Select(m => MeasureEvaluation.Describe(m, measures[m.Code].ToList(), year, plan.Period)).ToList());
     }
 
-    /// <summary>A year's figures from exactly these events (in log order), as known at <paramref name="seenAt"/>.</summary>
-    public async Task<ReviewFigures> FiguresAsync(IReadOnlyList<IEvent> events, int year, DateTimeOffset seenAt, CancellationToken cancellation) =>
-        Figures(await FoldAsync(events, cancellation), year, seenAt);
+    /// <summary>A year's figures from exactly these events (in log order), as known at <paramref name="seenAt"/>, by a plan's catalog.</summary>
+    public async Task<ReviewFigures> FiguresAsync(IReadOnlyList<IEvent> events, int year, DateTimeOffset seenAt, CurrentPlan plan, CancellationToken cancellation) =>
+        Figures(await FoldAsync(events, plan, cancellation), year, seenAt, plan);
 
-    private async Task<MemoryProgressStorage> FoldAsync(IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    /// <summary>The records' events folded with <paramref name="plan"/> as the version of its plan (the shipped plan is always counted by its file).</summary>
+    private async Task<MemoryProgressStorage> FoldAsync(IReadOnlyList<IEvent> events, CurrentPlan plan, CancellationToken cancellation)
     {
-        var storage = new MemoryProgressStorage();
-        await new ProgressFold(plan).ApplyAsync(storage, events, cancellation);
+        var storage = plan == plans.Shipped
+            ? new MemoryProgressStorage()
+            : new MemoryProgressStorage(new PlanTally { Id = DistrictPlanBook.StreamOf(plan.Catalog.Id), PlanId = plan.Catalog.Id, ContentHash = plan.ContentHash, Catalog = plan.Catalog });
+        await new ProgressFold(plans.Shipped).ApplyAsync(storage, events, cancellation);
         return storage;
     }
 
-    private List<ReviewDifference> Differences(IReadOnlyList<IEvent> events, MemoryProgressStorage before, MemoryProgressStorage after, DateTimeOffset cutoff, int? year)
+    /// <summary>The catalog's own change between the cut-off and now: what a target value or a counting rule moved.</summary>
+    private static ReviewDifference CatalogDifference(LoadedPlan reviewed, CurrentPlan then, CurrentPlan now)
+    {
+        var changes = PlanChanges.Between(then.Catalog, now.Catalog);
+        var from = reviewed.Versions.LastOrDefault(v => v.ContentHash == then.ContentHash)?.Number;
+        var to = reviewed.Versions.LastOrDefault(v => v.ContentHash == now.ContentHash)?.Number;
+        var published = reviewed.Versions.Where(v => v.Number > (from ?? 0) && v.Number <= (to ?? int.MaxValue) && v.PublishedAt is not null).Select(v => v.PublishedAt!.Value).ToList();
+        return new ReviewDifference(
+            "catalog",
+            DistrictPlanBook.StreamOf(reviewed.PlanId),
+            $"{reviewed.PlanId} version {from} → {to}",
+            null,
+            changes,
+            published.Count > 0 ? published.Min() : default,
+            published.Count > 0 ? published.Max() : default,
+            "/api/v1/plans");
+    }
+
+    /// <summary>The records whose contribution differs, both read by today's catalog: a change of the catalog is listed on its own.</summary>
+    private static List<ReviewDifference> Differences(IReadOnlyList<IEvent> events, MemoryProgressStorage before, MemoryProgressStorage after, DateTimeOffset cutoff, int? year, CurrentPlan plan)
     {
         var differences = new List<ReviewDifference>();
         var tallies = after.Tallies.ToDictionary(t => t.Id);
@@ -77,7 +114,7 @@ public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimePr
             }
 
             var earlier = before.Tally(then.GetType(), stream.Key);
-            if (Canonical(earlier, year) == Canonical(then, year))
+            if (Canonical(earlier, year, plan) == Canonical(then, year, plan))
             {
                 continue;
             }
@@ -91,7 +128,7 @@ public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimePr
     }
 
     /// <summary>What a record adds to the year's figures (the year itself, and earlier years of cumulative targets), as comparable text.</summary>
-    private string Canonical(ITally? tally, int? year) =>
+    private static string Canonical(ITally? tally, int? year, CurrentPlan plan) =>
         tally is null
             ? ""
             : YearScope.Canonical(tally.Contributions(plan), key => year is null ? key.Year <= plan.Period.To : YearScope.Touches(key, year.Value, plan));

@@ -17,15 +17,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly FluentValidation.IValidator<Gulou.Events.Api.Activities.Listing.ActivityQuery> _validatorOfActivityQuery;
-        private readonly Gulou.Events.Api.Plan.CurrentPlan _currentPlan;
+        private readonly Gulou.Events.Api.Plan.DistrictPlanBook _districtPlanBook;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_v1_activities(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Api.Activities.Listing.ActivityQuery> validatorOfActivityQuery, Gulou.Events.Api.Plan.CurrentPlan currentPlan, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_v1_activities(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Api.Activities.Listing.ActivityQuery> validatorOfActivityQuery, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfActivityQuery = validatorOfActivityQuery;
-            _currentPlan = currentPlan;
+            _districtPlanBook = districtPlanBook;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -136,7 +136,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var activityQuery = new Gulou.Events.Api.Activities.Listing.ActivityQuery(institution, measure, kind, year, toYear, status, target, unit, counted, page, pageSize, involving);
+            var plan = httpContext.Request.Query["plan"];
+            var activityQuery = new Gulou.Events.Api.Activities.Listing.ActivityQuery(institution, measure, kind, year, toYear, status, target, unit, counted, page, pageSize, involving, plan);
             var result1 = await Gulou.Events.Api.Infrastructure.Validation.RequestValidation.ValidateAsync<Gulou.Events.Api.Activities.Listing.ActivityQuery>(_validatorOfActivityQuery, activityQuery).ConfigureAwait(false);
             // Evaluate whether or not the execution should be stopped based on the IResult value
             if (result1 != null && !(result1 is Wolverine.Http.WolverineContinue))
@@ -149,7 +150,7 @@ namespace Internal.Generated.WolverineHandlers
             var caller = Gulou.Events.Api.Infrastructure.Security.Caller.From(httpContext.User);
             
             // The actual HTTP request handler execution
-            var csvOrJsonOfPagedListOfActivityDto = await Gulou.Events.Api.Activities.Listing.ListActivitiesEndpoint.List(activityQuery, caller, _currentPlan, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var csvOrJsonOfPagedListOfActivityDto = await Gulou.Events.Api.Activities.Listing.ListActivitiesEndpoint.List(activityQuery, caller, _districtPlanBook, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await csvOrJsonOfPagedListOfActivityDto.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -93,7 +93,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var progressQuery = new Gulou.Events.Api.Progress.Reading.ProgressQuery(year, waitForSequence, waitForNonStale, waitSeconds);
+            var plan = httpContext.Request.Query["plan"];
+            var progressQuery = new Gulou.Events.Api.Progress.Reading.ProgressQuery(year, waitForSequence, waitForNonStale, waitSeconds, plan);
             var result1 = await Gulou.Events.Api.Infrastructure.Validation.RequestValidation.ValidateAsync<Gulou.Events.Api.Progress.Reading.ProgressQuery>(_validatorOfProgressQuery, progressQuery).ConfigureAwait(false);
             // Evaluate whether or not the execution should be stopped based on the IResult value
             if (result1 != null && !(result1 is Wolverine.Http.WolverineContinue))
@@ -106,7 +107,6 @@ namespace Internal.Generated.WolverineHandlers
             // 1. Tenant Id is value of claim 'gulou:tenant'
             var tenantId = await TryDetectTenantId(httpContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Gulou.Events.Api.Cities.Reading.GetCityProgressEndpoint").SetTag("http.route", "/api/v1/city/progress").SetTag("http.request.method", "GET");
-            var plan = httpContext.Request.Query["plan"];
             
             // The actual HTTP request handler execution
             var csvOrJsonOfCityProgress = await Gulou.Events.Api.Cities.Reading.GetCityProgressEndpoint.Get(progressQuery, plan, httpContext, _cityRegistry, _districtRegistry, _districtPlanBook, _documentStore, _progressAnswers, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);

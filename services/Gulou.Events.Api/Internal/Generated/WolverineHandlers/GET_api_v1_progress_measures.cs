@@ -19,17 +19,17 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly FluentValidation.IValidator<Gulou.Events.Api.Progress.Reading.ProgressQuery> _validatorOfProgressQuery;
-        private readonly Gulou.Events.Api.Plan.CurrentPlan _currentPlan;
+        private readonly Gulou.Events.Api.Plan.DistrictPlanBook _districtPlanBook;
         private readonly Gulou.Events.Api.Progress.Reading.ProgressAnswers _progressAnswers;
         private readonly Marten.IDocumentStore _documentStore;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_v1_progress_measures(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Api.Progress.Reading.ProgressQuery> validatorOfProgressQuery, Gulou.Events.Api.Plan.CurrentPlan currentPlan, Gulou.Events.Api.Progress.Reading.ProgressAnswers progressAnswers, Marten.IDocumentStore documentStore, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_v1_progress_measures(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Api.Progress.Reading.ProgressQuery> validatorOfProgressQuery, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, Gulou.Events.Api.Progress.Reading.ProgressAnswers progressAnswers, Marten.IDocumentStore documentStore, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfProgressQuery = validatorOfProgressQuery;
-            _currentPlan = currentPlan;
+            _districtPlanBook = districtPlanBook;
             _progressAnswers = progressAnswers;
             _documentStore = documentStore;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -45,7 +45,7 @@ namespace Internal.Generated.WolverineHandlers
             messageContext.TenantId = tenantId;
             // Building the Marten session using the detected tenant id
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext, tenantId);
-            var progressReader = new Gulou.Events.Api.Progress.Reading.ProgressReader(_documentStore, ((Marten.IQuerySession)documentSession), _progressAnswers, _currentPlan);
+            var progressReader = new Gulou.Events.Api.Progress.Reading.ProgressReader(_documentStore, ((Marten.IQuerySession)documentSession), _progressAnswers, _districtPlanBook);
             // Binding Form & Querystring values to the argument marked with [AsParameters]
             string year_rawValue = httpContext.Request.Query["year"];
             System.Nullable<int> year = default;
@@ -99,7 +99,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var progressQuery = new Gulou.Events.Api.Progress.Reading.ProgressQuery(year, waitForSequence, waitForNonStale, waitSeconds);
+            var plan = httpContext.Request.Query["plan"];
+            var progressQuery = new Gulou.Events.Api.Progress.Reading.ProgressQuery(year, waitForSequence, waitForNonStale, waitSeconds, plan);
             var result1 = await Gulou.Events.Api.Infrastructure.Validation.RequestValidation.ValidateAsync<Gulou.Events.Api.Progress.Reading.ProgressQuery>(_validatorOfProgressQuery, progressQuery).ConfigureAwait(false);
             // Evaluate whether or not the execution should be stopped based on the IResult value
             if (result1 != null && !(result1 is Wolverine.Http.WolverineContinue))
@@ -111,7 +112,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Gulou.Events.Api.Progress.Reading.GetMeasureProgressEndpoint").SetTag("http.route", "/api/v1/progress/measures").SetTag("http.request.method", "GET");
             
             // The actual HTTP request handler execution
-            var csvOrJsonOfMeasuresOverview = await Gulou.Events.Api.Progress.Reading.GetMeasureProgressEndpoint.List(progressQuery, progressReader, _currentPlan, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
+            var csvOrJsonOfMeasuresOverview = await Gulou.Events.Api.Progress.Reading.GetMeasureProgressEndpoint.List(progressQuery, progressReader, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
 
             await csvOrJsonOfMeasuresOverview.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -54,10 +54,11 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var plan = httpContext.Request.Query["plan"];
             var caller = Gulou.Events.Api.Infrastructure.Security.Caller.From(httpContext.User);
             
             // The actual HTTP request handler execution
-            var reviewDto_response = await Gulou.Events.Api.Reviews.Reviewing.GetReviewEndpoint.Get(year, asOf, caller, _reviewBuilder, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var reviewDto_response = await Gulou.Events.Api.Reviews.Reviewing.GetReviewEndpoint.Get(year, asOf, plan, caller, _reviewBuilder, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, reviewDto_response, 404);
