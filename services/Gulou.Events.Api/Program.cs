@@ -10,6 +10,7 @@ using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Institutions;
+using Gulou.Events.Api.Persons;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress;
 using Gulou.Events.Api.Projections;
@@ -42,6 +43,7 @@ builder.Services
     .AddInstitutions(settings)
     .AddDistricts()
     .AddVolunteers()
+    .AddPersons()
     .AddProgress()
     .AddReviews()
     .AddProjectionOperations()

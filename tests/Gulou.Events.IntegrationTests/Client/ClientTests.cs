@@ -8,6 +8,7 @@ using Gulou.Events.Contracts.Designations;
 using Gulou.Events.Contracts.Districts;
 using Gulou.Events.Contracts.Indicators;
 using Gulou.Events.Contracts.Institutions;
+using Gulou.Events.Contracts.Persons;
 using Gulou.Events.Contracts.Reviews;
 using Gulou.Events.Contracts.Volunteers;
 using Gulou.Events.IntegrationTests.Infrastructure;
@@ -121,6 +122,10 @@ public sealed class ClientTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(1, (await auditor.Volunteers.ListAsync(fzu.Id)).Total);
         Assert.Equal(VerificationDecision.Verified, (await cast.Volunteers.VerifyAsync(volunteer.PersonKey, new VerifyRecord(VerificationDecision.Verified))).Verification!.Decision);
         Assert.False((await partner.Volunteers.DeregisterAsync(volunteer.PersonKey, new DeregisterVolunteer(new DateOnly(2024, 6, 1)))).Active);
+        var personId = Guid.ParseExact(volunteer.PersonKey, "N");
+        Assert.Equal(["volunteer"], (await partner.Persons.ExportAsync(personId)).Roles);
+        Assert.True((await admin.Persons.EraseAsync(personId, new ErasePerson("本人申请删除", "PIPL Art. 47(1)"))).ErasedAt <= DateTimeOffset.UtcNow);
+        Assert.True((await auditor.Volunteers.ListAsync(fzu.Id)).Items.Single().Person!.Erased);
         await health.Indicators.RecordObservationAsync("T-ELDERLY-FITNESS", new RecordObservation(2023, 66, 100, "区老年人体育协会抽样调查"));
         Assert.Single((await auditor.Indicators.GetObservationsAsync("T-ELDERLY-FITNESS")).Standing);
         Assert.NotNull((await cast.Indicators.VerifyObservationAsync("T-ELDERLY-FITNESS", 1, new VerifyRecord(VerificationDecision.Verified))).Observations[0].Verification);

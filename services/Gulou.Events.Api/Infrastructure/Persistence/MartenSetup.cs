@@ -8,6 +8,7 @@ using Gulou.Events.Api.Reviews;
 using Gulou.Events.Api.Volunteers;
 using Gulou.Events.Api.Infrastructure.Hosting;
 using Gulou.Events.Api.Institutions;
+using Gulou.Events.Api.Persons;
 using Gulou.Events.Api.Plan;
 using JasperFx;
 using JasperFx.Events;
@@ -48,6 +49,7 @@ public static class MartenSetup
                 opts.ConfigureActivities();
                 opts.ConfigureDesignations();
                 opts.ConfigureVolunteers();
+                opts.ConfigurePersons();
                 opts.ConfigureIndicators();
                 opts.ConfigureProgress(plan);
                 opts.ConfigureReviews();

@@ -24,14 +24,14 @@ public static class GetReviewEndpoint
             throw ProblemException.Invalid("year", "A year from 2000 to 2100.");
         }
 
-        return reviews.BuildAsync(caller.TenantId, year, CheckCutoff(asOf, clock), cancellation);
+        return reviews.BuildAsync(caller.TenantId, year, CheckCutoff(asOf, clock), cancellation, caller);
     }
 
     /// <summary>The whole plan period as known at <c>asOf</c>, beside the same as known now (the final evaluation).</summary>
     [WolverineGet("/api/v1/reviews/plan", OperationId = "GetPlanReview")]
     [Authorize(Roles = Readers)]
     public static Task<ReviewDto> GetPlan(DateTimeOffset? asOf, Caller caller, ReviewBuilder reviews, TimeProvider clock, CancellationToken cancellation) =>
-        reviews.BuildAsync(caller.TenantId, null, CheckCutoff(asOf, clock), cancellation);
+        reviews.BuildAsync(caller.TenantId, null, CheckCutoff(asOf, clock), cancellation, caller);
 
     public static DateTimeOffset? CheckCutoff(DateTimeOffset? asOf, TimeProvider clock) =>
         asOf > clock.GetUtcNow() ? throw ProblemException.Invalid("asOf", "The cut-off is an instant that has passed.") : asOf;

@@ -1,10 +1,13 @@
 using Gulou.Events.Api.Infrastructure;
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Persons;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress;
 using Gulou.Events.Api.Progress.Counting;
 using Gulou.Events.Api.Progress.Evaluating;
 using Gulou.Events.Api.Progress.Rollups;
 using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Contracts.Persons;
 using Gulou.Events.Contracts.Plan;
 using Gulou.Events.Contracts.Reviews;
 using JasperFx.Events;
@@ -17,9 +20,10 @@ namespace Gulou.Events.Api.Reviews.Reviewing;
 /// figures were known then) and once whole (as known now), through the same fold as the progress projection,
 /// and lists each record whose contribution to the year differs between the two.
 /// </summary>
-public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimeProvider clock)
+public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, PersonRegister register, TimeProvider clock)
 {
-    public async Task<ReviewDto> BuildAsync(string tenantId, int? year, DateTimeOffset? asOf, CancellationToken cancellation)
+    /// <param name="caller">Whose review: a designated person is named as they may see them (by every field when null).</param>
+    public async Task<ReviewDto> BuildAsync(string tenantId, int? year, DateTimeOffset? asOf, CancellationToken cancellation, Caller? caller = null)
     {
         await using var session = store.QuerySession(tenantId);
         var now = clock.GetUtcNow();
@@ -32,16 +36,24 @@ public sealed class ReviewBuilder(IDocumentStore store, CurrentPlan plan, TimePr
         var known = asOf is { } cutoff ? await FoldAsync(events.Where(e => e.Timestamp <= cutoff).ToList(), cancellation) : current;
         var late = closed?.ClosedAt is not { } closedAt ? [] : Differences(events, await FoldAsync(events.Where(e => e.Timestamp <= closedAt).ToList(), cancellation), current, closedAt, year);
 
+        var changed = asOf is { } c ? Differences(events, known, current, c, year) : [];
+        var people = await register.ReadAsync(session, changed.Concat(late).Select(PersonOf).OfType<Guid>(), caller, cancellation);
         return new ReviewDto(
             year,
             asOf,
             now,
             Figures(known, year, asOf ?? now),
             Figures(current, year, now),
-            asOf is { } c ? Differences(events, known, current, c, year) : [],
+            Named(changed, people),
             closed?.ToDto(),
-            late);
+            Named(late, people));
     }
+
+    /// <summary>A designated person is labelled by their id in the log; the review names them from the register.</summary>
+    private static Guid? PersonOf(ReviewDifference d) => d.Record == "designation" && Guid.TryParseExact(d.Label, "N", out var id) ? id : null;
+
+    private static List<ReviewDifference> Named(List<ReviewDifference> differences, IReadOnlyDictionary<Guid, PersonDto> people) =>
+        differences.Select(d => PersonOf(d) is { } id && people.GetValueOrDefault(id) is { } p && (p.Name ?? p.SubjectKey) is { } name ? d with { Label = name } : d).ToList();
 
     public ReviewFigures Figures(MemoryProgressStorage fold, int? year, DateTimeOffset seenAt)
     {

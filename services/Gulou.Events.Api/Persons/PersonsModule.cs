@@ -1,0 +1,22 @@
+using Gulou.Events.Contracts.Persons;
+using Marten;
+
+namespace Gulou.Events.Api.Persons;
+
+/// <summary>
+/// The person register under the PIPL: people's fields outside the event log, encrypted under a data key each, read
+/// on the way out by those who may see them, exported on request, and erased by destroying the key.
+/// </summary>
+public static class PersonsModule
+{
+    public static void ConfigurePersons(this StoreOptions opts)
+    {
+        opts.Events.MapEventType<PersonErased>("person_erased");
+        opts.Schema.For<PersonRecord>();
+        opts.Schema.For<PersonKeyRecord>().Index(k => k.PersonId);
+    }
+
+    public static IServiceCollection AddPersons(this IServiceCollection services) => services
+        .AddSingleton<PersonCipher>()
+        .AddSingleton<PersonRegister>();
+}
