@@ -12,4 +12,12 @@ public sealed class PersonsClient(ApiConnection api)
     /// <summary>Destroys the person's data key: their fields read as erased everywhere from then on.</summary>
     public Task<PersonErasureDto> EraseAsync(Guid personId, ErasePerson erasure, CancellationToken cancellation = default) =>
         api.SendAsync<PersonErasureDto>(ApiRoutes.ErasePerson, [personId.ToString()], null, erasure, cancellation);
+
+    /// <summary>Who the retention schedule would erase today (a dry run).</summary>
+    public Task<RetentionReportDto> GetRetentionReportAsync(CancellationToken cancellation = default) =>
+        api.SendAsync<RetentionReportDto>(ApiRoutes.GetRetentionReport, [], new Query().Add("dryRun", true), null, cancellation);
+
+    /// <summary>Erases everyone past their retention now.</summary>
+    public Task<RetentionReportDto> RunRetentionAsync(CancellationToken cancellation = default) =>
+        api.SendAsync<RetentionReportDto>(ApiRoutes.RunRetention, [], null, null, cancellation);
 }

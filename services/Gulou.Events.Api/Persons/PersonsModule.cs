@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Persons.Retention;
 using Gulou.Events.Contracts.Persons;
 using Marten;
 
@@ -18,5 +19,8 @@ public static class PersonsModule
 
     public static IServiceCollection AddPersons(this IServiceCollection services) => services
         .AddSingleton<PersonCipher>()
-        .AddSingleton<PersonRegister>();
+        .AddSingleton<PersonRegister>()
+        .AddSingleton<RetentionSchedule>()
+        .AddSingleton<RetentionWorker>()
+        .AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
 }

@@ -126,6 +126,8 @@ public sealed class ClientTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(["volunteer"], (await partner.Persons.ExportAsync(personId)).Roles);
         Assert.True((await admin.Persons.EraseAsync(personId, new ErasePerson("本人申请删除", "PIPL Art. 47(1)"))).ErasedAt <= DateTimeOffset.UtcNow);
         Assert.True((await auditor.Volunteers.ListAsync(fzu.Id)).Items.Single().Person!.Erased);
+        Assert.Empty((await admin.Persons.GetRetentionReportAsync()).Due);
+        Assert.Equal(0, (await admin.Persons.RunRetentionAsync()).Erased);
         await health.Indicators.RecordObservationAsync("T-ELDERLY-FITNESS", new RecordObservation(2023, 66, 100, "区老年人体育协会抽样调查"));
         Assert.Single((await auditor.Indicators.GetObservationsAsync("T-ELDERLY-FITNESS")).Standing);
         Assert.NotNull((await cast.Indicators.VerifyObservationAsync("T-ELDERLY-FITNESS", 1, new VerifyRecord(VerificationDecision.Verified))).Observations[0].Verification);

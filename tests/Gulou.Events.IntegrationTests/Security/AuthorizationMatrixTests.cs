@@ -81,6 +81,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         // Only the coordinating unit (区科协) or a unit leading PRJ-11.
         ["POST /api/v1/volunteers/{personKey}/verification"] = [Caller.Coordinator],
         ["POST /api/v1/persons/{personId}/erasure"] = [Caller.Admin],
+        ["GET /api/v1/persons/retention"] = [Caller.Admin],
+        ["POST /api/v1/persons/retention"] = [Caller.Admin],
         // The volunteer was registered by the owner: another partner may not export them.
         ["GET /api/v1/persons/{personId}/export"] = AllButOtherPartner,
         ["POST /api/v1/indicators/{targetCode}/observations"] = [Caller.OtherUnit, Caller.Admin],
