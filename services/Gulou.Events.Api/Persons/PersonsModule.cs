@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Persons.Migrating;
 using Gulou.Events.Api.Persons.Retention;
 using Gulou.Events.Contracts.Persons;
 using Marten;
@@ -20,6 +21,7 @@ public static class PersonsModule
     public static IServiceCollection AddPersons(this IServiceCollection services) => services
         .AddSingleton<PersonCipher>()
         .AddSingleton<PersonRegister>()
+        .AddSingleton<PersonMigration>()
         .AddSingleton<RetentionSchedule>()
         .AddSingleton<RetentionWorker>()
         .AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());

@@ -10,7 +10,6 @@ using Gulou.Events.Contracts.Reviews;
 using Gulou.Events.Contracts.Volunteers;
 using Gulou.Events.IntegrationTests.Infrastructure;
 using Gulou.Events.IntegrationTests.Reviews;
-using Marten;
 
 namespace Gulou.Events.IntegrationTests.Persons;
 
@@ -138,26 +137,5 @@ public sealed class ErasureTests(AppFixture app) : IClassFixture<AppFixture>
     /// <summary>The text as written and as a JSON string escapes it.</summary>
     private static IEnumerable<string> Spellings(string text) => new[] { text, JsonSerializer.Serialize(text).Trim('"') }.Distinct();
 
-    /// <summary>Every table of every schema of the database whose rows, as text, hold any of the values.</summary>
-    private async Task<IReadOnlyList<string>> TablesHoldingAsync(IReadOnlyList<string> values)
-    {
-        await using var session = app.Store.LightweightSession();
-        var tables = await session.AdvancedSql.QueryAsync<string>(
-            """
-            select format('%I.%I', table_schema, table_name) from information_schema.tables
-            where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
-            """, CancellationToken.None);
-        var holding = new List<string>();
-        foreach (var table in tables)
-        {
-            var count = (await session.AdvancedSql.QueryAsync<long>(
-                $"select count(*) from {table} t where exists (select 1 from unnest(?) v where t::text ilike '%' || v || '%')", CancellationToken.None, new object[] { values.ToArray() })).Single();
-            if (count > 0)
-            {
-                holding.Add(table);
-            }
-        }
-
-        return holding;
-    }
+    private Task<IReadOnlyList<string>> TablesHoldingAsync(IReadOnlyList<string> values) => StoredText.TablesHoldingAsync(app, values);
 }
