@@ -48,7 +48,7 @@ db=$(gulou_pg_connection_string gulou_bench 100)
 
 gulou_publish "$work/app"
 dotnet build "$root/build/Bench" -c Release -nologo -clp:ErrorsOnly -o "$work/seed" >/dev/null
-node_env=(ConnectionStrings__Gulou="$db" GULOU_ADMIN_KEY="$admin_key" GULOU_PERSON_KEY_SECRET=bench Gulou__Daemon=Solo
+node_env=(ConnectionStrings__Gulou="$db" GULOU_ADMIN_KEY="$admin_key" GULOU_PERSON_KEY_SECRET=bench GULOU_PERSON_MASTER_KEY=bench Gulou__Daemon=Solo
   Gulou__RateLimit__PermitsPerSecond=0 Gulou__AutoCreateSchema=false Logging__LogLevel__Default=Warning)
 (cd "$work/app" && env "${node_env[@]}" dotnet Gulou.Events.Api.dll db-apply >"$work/db-apply.log" 2>&1) || gulou_die "db-apply failed"
 

@@ -39,7 +39,7 @@ stop_all() {
 }
 trap stop_all EXIT
 gulou_start_node "$work/app" "http://127.0.0.1:$port" "$work/node.log" ConnectionStrings__Gulou="$(gulou_pg_connection_string gulou_bulk_bench 40)" \
-  GULOU_ADMIN_KEY="$admin_key" Gulou__Daemon=Solo Gulou__RateLimit__PermitsPerSecond=0 GULOU_PERSON_KEY_SECRET=bench
+  GULOU_ADMIN_KEY="$admin_key" Gulou__Daemon=Solo Gulou__RateLimit__PermitsPerSecond=0 GULOU_PERSON_KEY_SECRET=bench GULOU_PERSON_MASTER_KEY=bench
 node=$GULOU_NODE_PID
 gulou_wait_ready "http://127.0.0.1:$port" || gulou_die "the service did not start; see $work/node.log"
 

@@ -22,7 +22,8 @@ if [ -z "${GULOU_DB:-}" ]; then
 fi
 GULOU_ADMIN_KEY=${GULOU_ADMIN_KEY:-$(gulou_local_secret "$local_dir/admin-key" glk_)}
 GULOU_PERSON_KEY_SECRET=${GULOU_PERSON_KEY_SECRET:-$(gulou_local_secret "$local_dir/person-key-secret")}
-export GULOU_DB GULOU_ADMIN_KEY GULOU_PERSON_KEY_SECRET
+GULOU_PERSON_MASTER_KEY=${GULOU_PERSON_MASTER_KEY:-$(gulou_local_secret "$local_dir/person-master-key")}
+export GULOU_DB GULOU_ADMIN_KEY GULOU_PERSON_KEY_SECRET GULOU_PERSON_MASTER_KEY
 
 gulou_publish "$local_dir/app"
 

@@ -38,7 +38,7 @@ stop_all() {
   gulou_pg_stop
 }
 trap stop_all EXIT
-node_env=(ConnectionStrings__Gulou="$db" GULOU_ADMIN_KEY="$admin_key" Gulou__Daemon=HotCold Gulou__RateLimit__PermitsPerSecond=0 GULOU_PERSON_KEY_SECRET=faults Gulou__AutoCreateSchema=false)
+node_env=(ConnectionStrings__Gulou="$db" GULOU_ADMIN_KEY="$admin_key" Gulou__Daemon=HotCold Gulou__RateLimit__PermitsPerSecond=0 GULOU_PERSON_KEY_SECRET=faults GULOU_PERSON_MASTER_KEY=faults Gulou__AutoCreateSchema=false)
 gulou_log "migrating the schema (db-apply), as a deployment does before it starts nodes"
 (cd "$work/app" && env "${node_env[@]}" dotnet Gulou.Events.Api.dll db-apply >"$work/db-apply.log" 2>&1) || gulou_die "db-apply failed; see $work/db-apply.log"
 for port in "${ports[@]}"; do

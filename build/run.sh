@@ -7,6 +7,8 @@
 #   GULOU_SUPER_ADMIN_KEY  the key that creates districts; unset: generated once, kept in .local/super-admin-key
 #   GULOU_PERSON_KEY_SECRET  the secret volunteers' ID numbers are hashed under; unset: generated once,
 #                    kept in .local/person-key-secret (changing it later splits every volunteer in two)
+#   GULOU_PERSON_MASTER_KEY  the master key of the person register; unset: generated once, kept in
+#                    .local/person-master-key (losing it makes every name and contact unreadable)
 # Ctrl-C or SIGTERM stops the service and the private cluster. Data is kept between runs.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -35,7 +37,8 @@ else
 fi
 GULOU_SUPER_ADMIN_KEY=${GULOU_SUPER_ADMIN_KEY:-$(gulou_local_secret "$local_dir/super-admin-key" glk_)}
 GULOU_PERSON_KEY_SECRET=${GULOU_PERSON_KEY_SECRET:-$(gulou_local_secret "$local_dir/person-key-secret")}
-export GULOU_ADMIN_KEY GULOU_SUPER_ADMIN_KEY GULOU_PERSON_KEY_SECRET
+GULOU_PERSON_MASTER_KEY=${GULOU_PERSON_MASTER_KEY:-$(gulou_local_secret "$local_dir/person-master-key")}
+export GULOU_ADMIN_KEY GULOU_SUPER_ADMIN_KEY GULOU_PERSON_KEY_SECRET GULOU_PERSON_MASTER_KEY
 export GULOU_URLS=${GULOU_URLS:-http://127.0.0.1:5080}
 
 gulou_publish "$local_dir/app"

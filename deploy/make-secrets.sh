@@ -16,4 +16,5 @@ write gulou_db "Host=postgres;Database=gulou;Username=gulou;Password=$(cat "$dir
 write admin_key "glk_$(random)"
 write super_admin_key "glk_$(random)"
 write person_key_secret "$(random)"
+write person_master_key "$(random)"
 echo "administrator key: deploy/secrets/admin_key; super-administrator key (creates districts): deploy/secrets/super_admin_key"

@@ -57,6 +57,11 @@ public static class ApiRoutes
     public static readonly ApiRoute DeregisterVolunteer = new("POST", "/api/v1/volunteers/{personKey}/deregistration");
     public static readonly ApiRoute VerifyVolunteer = new("POST", "/api/v1/volunteers/{personKey}/verification");
 
+    public static readonly ApiRoute ExportPerson = new("GET", "/api/v1/persons/{personId}/export");
+    public static readonly ApiRoute ErasePerson = new("POST", "/api/v1/persons/{personId}/erasure");
+    public static readonly ApiRoute GetRetentionReport = new("GET", "/api/v1/persons/retention");
+    public static readonly ApiRoute RunRetention = new("POST", "/api/v1/persons/retention");
+
     public static readonly ApiRoute RecordObservation = new("POST", "/api/v1/indicators/{targetCode}/observations");
     public static readonly ApiRoute GetObservations = new("GET", "/api/v1/indicators/{targetCode}/observations");
     public static readonly ApiRoute VerifyObservation = new("POST", "/api/v1/indicators/{targetCode}/observations/{number}/verification");

@@ -23,6 +23,7 @@ public sealed class GulouClient
         Activities = new ActivitiesClient(Api);
         Designations = new DesignationsClient(Api);
         Volunteers = new VolunteersClient(Api);
+        Persons = new PersonsClient(Api);
         Indicators = new IndicatorsClient(Api);
         Progress = new ProgressClient(Api);
         Reviews = new ReviewsClient(Api);
@@ -47,6 +48,8 @@ public sealed class GulouClient
     public DesignationsClient Designations { get; }
 
     public VolunteersClient Volunteers { get; }
+
+    public PersonsClient Persons { get; }
 
     public IndicatorsClient Indicators { get; }
 

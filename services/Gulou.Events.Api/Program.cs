@@ -14,6 +14,7 @@ using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Institutions;
+using Gulou.Events.Api.Persons;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress;
 using Gulou.Events.Api.Projections;
@@ -50,6 +51,7 @@ builder.Services
     .AddDesignations()
     .AddVolunteers()
     .AddIndicators()
+    .AddPersons()
     .AddProgress()
     .AddReviews()
     .AddProjectionOperations()

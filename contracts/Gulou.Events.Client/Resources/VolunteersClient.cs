@@ -4,7 +4,7 @@ using Gulou.Events.Contracts.Volunteers;
 
 namespace Gulou.Events.Client.Resources;
 
-/// <summary>Registered science volunteers, known by a keyed hash of their ID number.</summary>
+/// <summary>Registered science volunteers, known by their id in the person register.</summary>
 public sealed class VolunteersClient(ApiConnection api)
 {
     public Task<VolunteerDto> RegisterAsync(RegisterVolunteer volunteer, CancellationToken cancellation = default) =>

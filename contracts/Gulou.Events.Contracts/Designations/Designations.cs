@@ -30,6 +30,9 @@ public enum DesignationLevel
 /// <param name="SubjectKey">The subject's stable key: community code, base name, person key …</param>
 /// <param name="TeachingSubject">A backbone teacher's subject (a code of the plan's science and related subjects); absent
 /// from designations recorded before subjects were asked for.</param>
+/// <param name="PersonId">For a designation of a person (a backbone teacher, a model worker's studio), the person's id in
+/// the register, which keeps their name and key encrypted; <see cref="SubjectKey"/> and <see cref="SubjectName"/> then
+/// hold that id too. Absent from designations recorded before the register.</param>
 public sealed record SubjectDesignated(
     Guid DesignationId,
     DesignationKind Kind,
@@ -38,7 +41,8 @@ public sealed record SubjectDesignated(
     DesignationLevel Level,
     DateOnly AwardedOn,
     Guid UnitId,
-    string? TeachingSubject = null);
+    string? TeachingSubject = null,
+    Guid? PersonId = null);
 
 /// <summary>A designation was withdrawn, at one level or (when <see cref="Level"/> is null) at every level.</summary>
 /// <param name="ForCause">True when the designation was withdrawn for cause (it should not have been awarded, or its holder
@@ -76,7 +80,8 @@ public sealed record DesignationDto(
     string SubjectName,
     IReadOnlyList<AwardDto> Awards,
     long Version,
-    string? TeachingSubject = null);
+    string? TeachingSubject = null,
+    Guid? PersonId = null);
 
 /// <param name="RevokedForCause">Whether a revocation was for cause (see <see cref="DesignationRevoked.ForCause"/>).</param>
 /// <param name="Verification">The decision of a unit on this award, or null while none was made.</param>

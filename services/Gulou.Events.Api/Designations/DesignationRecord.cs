@@ -1,6 +1,7 @@
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Designations;
+using Gulou.Events.Contracts.Persons;
 using JasperFx.Events;
 
 namespace Gulou.Events.Api.Designations;
@@ -30,6 +31,9 @@ public sealed class DesignationRecord : IRecord<DesignationRecord>
 
     public List<AwardDto> Awards { get; set; } = [];
 
+    /// <summary>For a designated person, their id in the register, which holds their name and key.</summary>
+    public Guid? PersonId { get; set; }
+
     public long Version { get; set; }
 
     public AwardDto? ActiveAward(DesignationLevel level) => Awards.FirstOrDefault(a => a.Level == level && a.RevokedOn is null);
@@ -49,6 +53,7 @@ public sealed class DesignationRecord : IRecord<DesignationRecord>
     public void Apply(IEvent<SubjectDesignated> e)
     {
         SubjectName = e.Data.SubjectName;
+        PersonId = e.Data.PersonId ?? PersonId;
         TeachingSubject = e.Data.TeachingSubject ?? TeachingSubject;
         // A new award at a level replaces the one before it, with its revocation and the decision on it.
         Awards.RemoveAll(a => a.Level == e.Data.Level);
@@ -85,5 +90,7 @@ public sealed class DesignationRecord : IRecord<DesignationRecord>
         }
     }
 
-    public DesignationDto ToDto() => new(Id, Kind, SubjectKey, SubjectName, Awards, Version, TeachingSubject);
+    /// <summary>The record as an answer; for a designated person, their key and name as <paramref name="person"/> shows them (the person's id when the caller may not see them).</summary>
+    public DesignationDto ToDto(PersonDto? person = null) =>
+        new(Id, Kind, person?.SubjectKey ?? SubjectKey, person?.Name ?? person?.SubjectKey ?? SubjectName, Awards, Version, TeachingSubject, PersonId);
 }

@@ -1,11 +1,12 @@
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Contracts.Activities;
+using Gulou.Events.Contracts.Persons;
 using Gulou.Events.Contracts.Volunteers;
 using JasperFx.Events;
 
 namespace Gulou.Events.Api.Volunteers;
 
-/// <summary>A science volunteer, known only by a keyed hash, and the institutions that registered them.</summary>
+/// <summary>A science volunteer, known only by their id in the person register, and the institutions that registered them.</summary>
 public sealed class VolunteerRecord : IRecord<VolunteerRecord>
 {
     /// <summary>The events this record follows, with their names in the log.</summary>
@@ -20,6 +21,9 @@ public sealed class VolunteerRecord : IRecord<VolunteerRecord>
     public Guid Id { get; set; }
 
     public string PersonKey { get; set; } = "";
+
+    /// <summary>The person in the register; null for a registration recorded before it (a keyed hash, until <c>persons migrate</c>).</summary>
+    public Guid? PersonId => Guid.TryParseExact(PersonKey, "N", out var id) ? id : null;
 
     public List<VolunteerRegistrationDto> Registrations { get; set; } = [];
 
@@ -71,11 +75,12 @@ public sealed class VolunteerRecord : IRecord<VolunteerRecord>
     public void Apply(IEvent<VolunteerRejected> e) =>
         Verification = new VerificationDto(VerificationDecision.Rejected, e.Data.UnitId, e.Data.Reason, e.Timestamp);
 
-    /// <summary>A partner sees only its own registrations of a person.</summary>
-    public VolunteerDto ToDto(Guid? onlyInstitution = null) => new(
+    /// <summary>A partner sees only its own registrations of a person; <paramref name="person"/>: their fields as the caller may see them.</summary>
+    public VolunteerDto ToDto(Guid? onlyInstitution = null, PersonDto? person = null) => new(
         PersonKey,
         Active,
         Registrations.Where(r => onlyInstitution is null || r.InstitutionId == onlyInstitution).ToList(),
         Version,
-        Verification);
+        Verification,
+        person);
 }

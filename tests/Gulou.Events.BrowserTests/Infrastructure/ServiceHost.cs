@@ -36,6 +36,7 @@ public sealed class ServiceHost(string connectionString) : WebApplicationFactory
         builder.UseSetting("Gulou:Daemon", "Solo");
         builder.UseSetting("Gulou:DatabaseSchema", "gulou_browser");
         builder.UseSetting("Gulou:PersonKeySecret", PersonKeySecret);
+        builder.UseSetting("Gulou:PersonMasterKey", "browser-test-person-master-key");
         builder.UseSetting("Gulou:SuperAdminKey", SuperAdminKey);
         builder.ConfigureServices(services =>
         {

@@ -35,6 +35,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The secret volunteers' ID numbers are hashed under in the tests.</summary>
     public const string PersonKeySecret = "test-person-key-secret";
 
+    /// <summary>The master key the person register's data keys are wrapped under in the tests.</summary>
+    public const string PersonMasterKey = "test-person-master-key";
+
     /// <summary>The super-administrator key of every test host.</summary>
     public static readonly string SuperAdminKey = ApiKeys.Generate();
 
@@ -103,6 +106,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Gulou:Daemon", "Solo");
             builder.UseSetting("Gulou:DatabaseSchema", schema);
             builder.UseSetting("Gulou:PersonKeySecret", PersonKeySecret);
+            builder.UseSetting("Gulou:PersonMasterKey", PersonMasterKey);
             builder.UseSetting("Gulou:SuperAdminKey", SuperAdminKey);
             // Tests share keys across many quick requests; the limiter's own test runs a host with a low limit.
             builder.UseSetting("Gulou:RateLimit:PermitsPerSecond", "100000");

@@ -95,7 +95,7 @@ public sealed class OpenApiDocumentTests(AppFixture app) : IClassFixture<AppFixt
         var volunteer = (await owner.PostAsync("/api/v1/volunteers", new RegisterVolunteer(VolunteerTests.PersonA, new DateOnly(2022, 1, 1)))).As<VolunteerDto>();
         var known = new Dictionary<string, string>
         {
-            ["id"] = activity.Id.ToString(), ["keyId"] = Guid.NewGuid().ToString(), ["personKey"] = volunteer.PersonKey, ["code"] = "T-COMPETITION",
+            ["id"] = activity.Id.ToString(), ["keyId"] = Guid.NewGuid().ToString(), ["personKey"] = volunteer.PersonKey, ["personId"] = volunteer.PersonKey, ["code"] = "T-COMPETITION",
             ["targetCode"] = "T-LITERACY", ["year"] = "2023", ["number"] = "1",
         };
         var designationRoutes = new[] { "/api/v1/designations/{id}" };

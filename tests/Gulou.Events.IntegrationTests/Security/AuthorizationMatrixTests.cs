@@ -7,6 +7,7 @@ using Gulou.Events.Contracts.Designations;
 using Gulou.Events.Contracts.Districts;
 using Gulou.Events.Contracts.Indicators;
 using Gulou.Events.Contracts.Institutions;
+using Gulou.Events.Contracts.Persons;
 using Gulou.Events.Contracts.Reviews;
 using Gulou.Events.Contracts.Volunteers;
 using Gulou.Events.IntegrationTests.Infrastructure;
@@ -82,6 +83,11 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ["POST /api/v1/volunteers/{personKey}/deregistration"] = Partners,
         // Only the coordinating unit (区科协) or a unit leading PRJ-11.
         ["POST /api/v1/volunteers/{personKey}/verification"] = [Caller.Coordinator],
+        ["POST /api/v1/persons/{personId}/erasure"] = [Caller.Admin],
+        ["GET /api/v1/persons/retention"] = [Caller.Admin],
+        ["POST /api/v1/persons/retention"] = [Caller.Admin],
+        // The volunteer was registered by the owner: another partner may not export them.
+        ["GET /api/v1/persons/{personId}/export"] = AllButOtherPartner,
         ["POST /api/v1/indicators/{targetCode}/observations"] = [Caller.OtherUnit, Caller.Admin],
         ["GET /api/v1/indicators/{targetCode}/observations"] = Everyone,
         ["POST /api/v1/indicators/{targetCode}/observations/{number}/verification"] = [Caller.OtherUnit, Caller.Coordinator],
@@ -238,6 +244,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
                 .Replace("/operations/{id}", $"/operations/{Guid.NewGuid()}", StringComparison.Ordinal)
                 .Replace("{keyId}", _values["key"], StringComparison.Ordinal)
                 .Replace("{personKey}", _values["person"], StringComparison.Ordinal)
+                .Replace("{personId}", _values["person"], StringComparison.Ordinal)
                 .Replace("{targetCode}", "T-ELDERLY-FITNESS", StringComparison.Ordinal)
                 .Replace("{number}", "1", StringComparison.Ordinal)
                 .Replace("/targets/{code}", "/targets/T-COMPETITION", StringComparison.Ordinal)
@@ -283,6 +290,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
             _ when template.EndsWith("/revocation", StringComparison.Ordinal) => new RevokeDesignation("撤销", new DateOnly(2024, 1, 1)),
             "/api/v1/volunteers" => new RegisterVolunteer(VolunteerTests.PersonB, new DateOnly(2023, 1, 1)),
             _ when template.EndsWith("/deregistration", StringComparison.Ordinal) => new DeregisterVolunteer(new DateOnly(2024, 1, 1)),
+            _ when template.EndsWith("/erasure", StringComparison.Ordinal) => new ErasePerson("本人申请删除", "PIPL Art. 47(1)"),
             _ when template.EndsWith("/observations", StringComparison.Ordinal) => new RecordObservation(2023, 60, 100, "survey"),
             _ when template.EndsWith("/close", StringComparison.Ordinal) => new CloseYear(DateTimeOffset.UtcNow),
             _ when template.EndsWith("/reopening", StringComparison.Ordinal) => new ReopenYear("复核"),
@@ -326,7 +334,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         /// </summary>
         public async Task SeeNothingOfAsync(World world, string route)
         {
-            string[] records = ["{id}", "{keyId}", "{personKey}", "/districts/{code}", "/cities/{code}"];
+            string[] records = ["{id}", "{keyId}", "{personKey}", "{personId}", "/districts/{code}", "/cities/{code}"];
             var addressesRecord = records.Any(r => route.Contains(r, StringComparison.Ordinal));
             foreach (var caller in _callers)
             {

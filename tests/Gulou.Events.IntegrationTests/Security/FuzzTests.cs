@@ -33,7 +33,7 @@ public sealed class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
         (await unit.PostAsync("/api/v1/indicators/T-LITERACY/observations", new RecordObservation(2023, 150, 1000, "survey"))).ShouldBe(HttpStatusCode.Created);
         var known = new Dictionary<string, string>
         {
-            ["id"] = activity.Id.ToString(), ["personKey"] = volunteer.PersonKey, ["code"] = "T-COMPETITION", ["targetCode"] = "T-LITERACY", ["year"] = "2023", ["unitCode"] = "CAST",
+            ["id"] = activity.Id.ToString(), ["personKey"] = volunteer.PersonKey, ["personId"] = volunteer.PersonKey, ["code"] = "T-COMPETITION", ["targetCode"] = "T-LITERACY", ["year"] = "2023", ["unitCode"] = "CAST",
             ["unit"] = "CAST", ["target"] = "T-SCHOOLS", ["status"] = "needs_review", ["duplicateOf"] = activity.Id.ToString(), ["hostInstitutionId"] = school.InstitutionId.ToString(), ["number"] = "1",
         };
         string?[] keys = [district.Admin.Key, partner.Key, unit.Key, "glk_forged", null];

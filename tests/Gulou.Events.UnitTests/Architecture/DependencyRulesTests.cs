@@ -38,17 +38,12 @@ public sealed partial class DependencyRulesTests
     }
 
     [Fact]
-    public void Infrastructure_knows_no_feature_and_the_rows_form_no_cycle_between_whole_folders()
+    public void Infrastructure_knows_no_feature_and_the_plan_catalog_knows_no_record()
     {
         var rules = AllowedGraph();
-        Assert.Empty(rules["Infrastructure"]);
 
-        // Whole-folder permissions (no sub-folder named) must be acyclic; the narrowed ones are the documented exception.
-        var whole = rules.ToDictionary(r => r.Key, r => r.Value.Where(v => !v.Contains('.')).ToList());
-        foreach (var start in whole.Keys)
-        {
-            Assert.False(Reaches(whole, start, start, []), $"{start} reaches itself through whole-folder permissions.");
-        }
+        Assert.Empty(rules["Infrastructure"]);
+        Assert.Equal(["Infrastructure"], rules["Plan"]);
     }
 
     [Fact]
@@ -65,18 +60,6 @@ public sealed partial class DependencyRulesTests
     private static bool Allows(string allowed, string target) =>
         allowed.Contains('.') ? target == allowed || target.StartsWith(allowed + ".", StringComparison.Ordinal) : target.Split('.')[0] == allowed;
 
-    private static bool Reaches(Dictionary<string, List<string>> graph, string from, string goal, HashSet<string> seen)
-    {
-        foreach (var next in graph.GetValueOrDefault(from) ?? [])
-        {
-            if (next == goal || (seen.Add(next) && Reaches(graph, next, goal, seen)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static Dictionary<string, List<string>> AllowedGraph()
     {

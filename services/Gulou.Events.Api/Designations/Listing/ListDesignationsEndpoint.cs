@@ -1,6 +1,7 @@
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Persons;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Counting;
 using Gulou.Events.Contracts;
@@ -26,7 +27,7 @@ public static class ListDesignationsEndpoint
     [WolverineGet("/api/v1/designations", OperationId = "ListDesignations")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<PagedList<DesignationDto>> List(
-        IQuerySession session, CurrentPlan plan, string? kind, DesignationLevel? level, string? target, int? year, string? counted, bool? removed,
+        IQuerySession session, Caller caller, PersonRegister register, CurrentPlan plan, string? kind, DesignationLevel? level, string? target, int? year, string? counted, bool? removed,
         int? page, int? pageSize, CancellationToken cancellation)
     {
         var (p, size) = Paging.Read(page, pageSize, 500);
@@ -59,12 +60,13 @@ public static class ListDesignationsEndpoint
         }
 
         var list = matching.ToList();
-        return new PagedList<DesignationDto>(list.Skip((p - 1) * size).Take(size).Select(d => d.ToDto()).ToList(), list.Count, p, size);
+        return new PagedList<DesignationDto>(await DesignationReads.ToDtosAsync(list.Skip((p - 1) * size).Take(size).ToList(), caller, register, session, cancellation), list.Count, p, size);
     }
 
     /// <summary>A designated subject with every award it holds or held, and its <c>version</c>.</summary>
     [WolverineGet("/api/v1/designations/{id}", OperationId = "GetDesignation")]
     [Authorize(Roles = AccessRoles.Readers)]
-    public static async Task<DesignationDto> Get(Guid id, IQuerySession session, CancellationToken cancellation) =>
-        (await session.LoadAsync<DesignationRecord>(id, cancellation) ?? throw ProblemException.NotFound("designation", id)).ToDto();
+    public static async Task<DesignationDto> Get(Guid id, Caller caller, PersonRegister register, IQuerySession session, CancellationToken cancellation) =>
+        await DesignationReads.ToDtoAsync(
+            await session.LoadAsync<DesignationRecord>(id, cancellation) ?? throw ProblemException.NotFound("designation", id), caller, register, session, cancellation);
 }

@@ -5,6 +5,7 @@ using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Infrastructure.Validation;
+using Gulou.Events.Api.Persons;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Tallies;
 using Gulou.Events.Api.Reviews.Locking;
@@ -45,7 +46,8 @@ public static class RecordDesignationEndpoint
 {
     /// <summary>
     /// Records a designation a unit awarded. The subject (by kind and <c>subjectKey</c>) is one record however
-    /// often it is designated, so it counts once; a designation at another level is added to it.
+    /// often it is designated, so it counts once; a designation at another level is added to it. A backbone teacher's or
+    /// a model worker's key and name are kept encrypted in the person register; the record carries the person's id.
     /// </summary>
     [WolverinePost("/api/v1/designations", OperationId = "RecordDesignation")]
     [Refuses(403, ErrorCodes.Forbidden, "the unit leads no measure of the designation's target")]
@@ -53,27 +55,39 @@ public static class RecordDesignationEndpoint
     [Refuses(409, ErrorCodes.VersionConflict, "another request changed the subject's record at the same moment")]
     [Authorize(Roles = "unit,admin")]
     public static async Task<Results<Created<DesignationDto>, Ok<DesignationDto>>> Post(
-        RecordDesignation request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
+        RecordDesignation request, Caller caller, CurrentPlan plan, PersonRegister register, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var kind = request.Kind!.Value;
         await DesignationAccess.EnsureMayAwardAsync(session, caller, kind, plan, cancellation);
 
-        var id = DesignationAccess.IdFor(caller.TenantId, kind, request.SubjectKey);
+        // A designated person is recorded under their id in the register, which keeps their key and name encrypted.
+        var personId = PersonRoles.IsPerson(kind) ? await EnlistAsync(request, kind, caller, register, session, cancellation) : (Guid?)null;
+        var subject = personId is { } person ? request with { SubjectKey = person.ToString("N"), SubjectName = person.ToString("N") } : request;
+        var id = DesignationAccess.IdFor(caller.TenantId, kind, subject.SubjectKey);
         var stream = await session.Events.FetchForWriting<DesignationRecord>(id, cancellation);
-        var designated = Decide(request, id, stream.Aggregate, caller.InstitutionId);
+        var designated = Decide(subject, id, stream.Aggregate, caller.InstitutionId) is { } decided ? decided with { PersonId = personId } : null;
         if (designated is null)
         {
-            return TypedResults.Ok(stream.Aggregate!.ToDto());
+            await session.SaveChangesAsync(cancellation);
+            return TypedResults.Ok(await DesignationReads.ToDtoAsync(stream.Aggregate!, caller, register, session, cancellation));
         }
 
         var created = stream.Aggregate is null;
         await locks.EnsureOpenAsync<DesignationTally>(session, caller.InstitutionId, id, [designated], cancellation);
         await NaturalKeyStreams.SaveAsync(session, stream, designated, cancellation);
 
-        var recorded = (await session.Events.FetchLatest<DesignationRecord>(id, cancellation))!.ToDto();
+        var recorded = await DesignationReads.ToDtoAsync((await session.Events.FetchLatest<DesignationRecord>(id, cancellation))!, caller, register, session, cancellation);
         return created
             ? TypedResults.Created($"/api/v1/designations/{id}", recorded)
             : TypedResults.Ok(recorded);
+    }
+
+    /// <summary>The designated person, found in the register by the subject key (or added to it), with the name given.</summary>
+    private static Task<Guid> EnlistAsync(RecordDesignation request, DesignationKind kind, Caller caller, PersonRegister register, IDocumentSession session, CancellationToken cancellation)
+    {
+        var key = request.SubjectKey.Trim();
+        var fields = new PersonFields(FreeText.Normalize(request.SubjectName), null, null, key);
+        return register.EnlistAsync(session, PersonRoles.Of(kind), key.ToUpperInvariant(), fields, PersonRoles.Of(kind), caller.InstitutionId, cancellation);
     }
 
     /// <summary>

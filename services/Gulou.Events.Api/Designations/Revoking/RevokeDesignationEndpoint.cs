@@ -4,6 +4,7 @@ using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Infrastructure.Validation;
+using Gulou.Events.Api.Persons;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Tallies;
 using Gulou.Events.Api.Reviews.Locking;
@@ -34,7 +35,7 @@ public static class RevokeDesignationEndpoint
     [Refuses(403, ErrorCodes.Forbidden, "the unit leads no measure of the designation's target")]
     [Refuses(409, ErrorCodes.InvalidState, "there is no standing designation to revoke")]
     [Authorize(Roles = "unit,admin")]
-    public static async Task<DesignationDto> Post(Guid id, RevokeDesignation request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<DesignationDto> Post(Guid id, RevokeDesignation request, Caller caller, CurrentPlan plan, PersonRegister register, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<DesignationRecord>(id, cancellation);
         var designation = stream.Aggregate ?? throw ProblemException.NotFound("designation", id);
@@ -44,7 +45,7 @@ public static class RevokeDesignationEndpoint
         await locks.EnsureOpenAsync<DesignationTally>(session, caller.InstitutionId, id, [revoked], cancellation);
         stream.AppendOne(revoked);
         await session.SaveChangesAsync(cancellation);
-        return (await session.Events.FetchLatest<DesignationRecord>(id, cancellation))!.ToDto();
+        return await DesignationReads.ToDtoAsync((await session.Events.FetchLatest<DesignationRecord>(id, cancellation))!, caller, register, session, cancellation);
     }
 
     public static DesignationRevoked Decide(RevokeDesignation request, DesignationRecord designation, Guid unitId)

@@ -1,6 +1,7 @@
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Infrastructure.Validation;
+using Gulou.Events.Api.Persons;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Tallies;
@@ -24,14 +25,15 @@ public static class VerifyDesignationEndpoint
     /// </summary>
     [WolverinePost("/api/v1/designations/{id}/verification", OperationId = "VerifyDesignation")]
     [Authorize(Roles = AccessRoles.Unit)]
-    public static async Task<DesignationDto> Post(Guid id, VerifyDesignation request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<DesignationDto> Post(Guid id, VerifyDesignation request, Caller caller, CurrentPlan plan, PersonRegister register, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var unit = await RecordVerification.UnitAsync(session, caller, cancellation);
         var stream = await session.Events.FetchForWriting<DesignationRecord>(id, cancellation);
         var designation = stream.Aggregate ?? throw ProblemException.NotFound("designation", id);
         RecordVerification.EnsureAnswersFor(unit, plan.DesignationTargets(designation.Kind), plan, "designations of this kind");
 
-        return (await RecordVerification.AppendAsync(session, stream, Decide(request, designation, unit), events => locks.EnsureOpenAsync<DesignationTally>(session, caller.InstitutionId, id, events, cancellation), cancellation)).ToDto();
+        var recorded = await RecordVerification.AppendAsync(session, stream, Decide(request, designation, unit), events => locks.EnsureOpenAsync<DesignationTally>(session, caller.InstitutionId, id, events, cancellation), cancellation);
+        return await DesignationReads.ToDtoAsync(recorded, caller, register, session, cancellation);
     }
 
     /// <summary>The decision to record, or null when every award it covers already carries it.</summary>

@@ -43,6 +43,18 @@ public sealed record GulouSettings
     /// <summary>The secret under which volunteers' ID numbers are turned into person keys.</summary>
     public string? PersonKeySecret { get; init; }
 
+    /// <summary>The master key the person register's data keys are encrypted under (any secret text; 32 random bytes in base64 from <c>deploy/make-secrets.sh</c>).</summary>
+    public string? PersonMasterKey { get; init; }
+
+    /// <summary>Master keys taken out of use by a rotation, still read until <c>persons rotate-keys</c> has rewrapped every data key (comma-separated).</summary>
+    public IReadOnlyList<string> PreviousPersonMasterKeys { get; init; } = [];
+
+    /// <summary>How many years after a volunteer's last registration ended the register erases them.</summary>
+    public int VolunteerRetentionYears { get; init; } = 5;
+
+    /// <summary>How often the retention job looks for people past their retention (none: it does not run).</summary>
+    public TimeSpan? RetentionInterval { get; init; } = TimeSpan.FromHours(24);
+
     public string DatabaseSchema { get; init; } = "gulou";
 
     /// <summary>Solo (one node), HotCold (several nodes, one runs the projections) or Disabled.</summary>
@@ -67,6 +79,13 @@ public sealed record GulouSettings
                 .ToDictionary(d => d.Key, d => d.Value!.Trim(), StringComparer.Ordinal),
             PlanFile = NullIfBlank(configuration["Gulou:PlanFile"]),
             PersonKeySecret = NullIfBlank(configuration["Gulou:PersonKeySecret"] ?? configuration["GULOU_PERSON_KEY_SECRET"]),
+            PersonMasterKey = NullIfBlank(configuration["Gulou:PersonMasterKey"] ?? configuration["GULOU_PERSON_MASTER_KEY"]),
+            PreviousPersonMasterKeys = (configuration["Gulou:PreviousPersonMasterKeys"] ?? "")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            VolunteerRetentionYears = int.TryParse(configuration["Gulou:Retention:VolunteerYears"], out var years) && years > 0 ? years : 5,
+            RetentionInterval = TimeSpan.TryParse(configuration["Gulou:Retention:Interval"], System.Globalization.CultureInfo.InvariantCulture, out var every)
+                ? (every > TimeSpan.Zero ? every : null)
+                : TimeSpan.FromHours(24),
             DatabaseSchema = configuration["Gulou:DatabaseSchema"] ?? "gulou",
             Daemon = Enum.TryParse<DaemonMode>(configuration["Gulou:Daemon"], ignoreCase: true, out var mode) ? mode : DaemonMode.HotCold,
             AutoCreateSchema = !bool.TryParse(configuration["Gulou:AutoCreateSchema"], out var auto) || auto,

@@ -28,6 +28,9 @@ public interface IRecord<TSelf> where TSelf : class, IRecord<TSelf>, new()
 /// <summary>A record type as registered by its module, for the code that handles every record alike (the verification).</summary>
 public sealed record RecordRegistration(Type RecordType, IReadOnlyList<RecordEvent> Events);
 
+/// <summary>Events of streams that keep no record (an audit trail of their own), as registered by their module.</summary>
+public sealed record EventRegistration(IReadOnlyList<RecordEvent> Events);
+
 public static class Records
 {
     /// <summary>Maps the record's events under their names and keeps the record as an inline snapshot.</summary>
@@ -44,6 +47,19 @@ public static class Records
 
             opts.Projections.Snapshot<T>(SnapshotLifecycle.Inline);
             configure?.Invoke(opts);
+        });
+    }
+
+    /// <summary>Maps events that no record follows under their names (a stream kept only as a trail, such as an erasure's).</summary>
+    public static IServiceCollection AddEvents(this IServiceCollection services, params RecordEvent[] events)
+    {
+        services.AddSingleton(new EventRegistration(events));
+        return services.ConfigureMarten(opts =>
+        {
+            foreach (var e in events)
+            {
+                opts.Events.MapEventType(e.Type, e.Name);
+            }
         });
     }
 }

@@ -29,7 +29,7 @@ public static class GetReviewEndpoint
             throw ProblemException.Invalid("year", "A year from 2000 to 2100.");
         }
 
-        return reviews.BuildAsync(caller.TenantId, year, CheckCutoff(asOf, clock), plan, cancellation);
+        return reviews.BuildAsync(caller.TenantId, year, CheckCutoff(asOf, clock), plan, cancellation, caller);
     }
 
     /// <summary>A plan's whole period (<c>plan</c>; the plan in force today without it) as known at <c>asOf</c>, beside the same as known now (the final evaluation).</summary>
@@ -37,7 +37,7 @@ public static class GetReviewEndpoint
     [Refuses(404, ErrorCodes.NotFound, "the district has no plan with the id in `plan`")]
     [Authorize(Roles = Readers)]
     public static Task<ReviewDto> GetPlan(DateTimeOffset? asOf, string? plan, Caller caller, ReviewBuilder reviews, TimeProvider clock, CancellationToken cancellation) =>
-        reviews.BuildAsync(caller.TenantId, null, CheckCutoff(asOf, clock), plan, cancellation);
+        reviews.BuildAsync(caller.TenantId, null, CheckCutoff(asOf, clock), plan, cancellation, caller);
 
     public static DateTimeOffset? CheckCutoff(DateTimeOffset? asOf, TimeProvider clock) =>
         asOf > clock.GetUtcNow() ? throw ProblemException.Invalid("asOf", "The cut-off is an instant that has passed.") : asOf;

@@ -1,10 +1,13 @@
 using Gulou.Events.Api.Infrastructure;
+using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Persons;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress;
 using Gulou.Events.Api.Progress.Counting;
 using Gulou.Events.Api.Progress.Evaluating;
 using Gulou.Events.Api.Progress.Rollups;
 using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Contracts.Persons;
 using Gulou.Events.Contracts.Plan;
 using Gulou.Events.Contracts.Reviews;
 using JasperFx.Events;
@@ -18,12 +21,13 @@ namespace Gulou.Events.Api.Reviews.Reviewing;
 /// catalog), through the same fold as the progress projection, and lists each record whose contribution to the year
 /// differs between the two, and the catalog when its version differs.
 /// </summary>
-public sealed class ReviewBuilder(IDocumentStore store, DistrictPlanBook plans, TimeProvider clock)
+public sealed class ReviewBuilder(IDocumentStore store, DistrictPlanBook plans, PersonRegister register, TimeProvider clock)
 {
-    public async Task<ReviewDto> BuildAsync(string tenantId, int? year, DateTimeOffset? asOf, CancellationToken cancellation) =>
-        await BuildAsync(tenantId, year, asOf, null, cancellation);
+    /// <param name="caller">Whose review: a designated person is named as they may see them (by every field when null).</param>
+    public async Task<ReviewDto> BuildAsync(string tenantId, int? year, DateTimeOffset? asOf, CancellationToken cancellation, Caller? caller = null) =>
+        await BuildAsync(tenantId, year, asOf, null, cancellation, caller);
 
-    public async Task<ReviewDto> BuildAsync(string tenantId, int? year, DateTimeOffset? asOf, string? planId, CancellationToken cancellation)
+    public async Task<ReviewDto> BuildAsync(string tenantId, int? year, DateTimeOffset? asOf, string? planId, CancellationToken cancellation, Caller? caller = null)
     {
         await using var session = store.QuerySession(tenantId);
         var now = clock.GetUtcNow();
@@ -45,17 +49,24 @@ public sealed class ReviewBuilder(IDocumentStore store, DistrictPlanBook plans, 
             differences.Insert(0, CatalogDifference(reviewed, then, plan));
         }
 
+        var people = await register.ReadAsync(session, differences.Concat(late).Select(PersonOf).OfType<Guid>(), caller, cancellation);
         return new ReviewDto(
             year,
             asOf,
             now,
             Figures(known, year, asOf ?? now, then),
             Figures(current, year, now, plan),
-            differences,
+            Named(differences, people),
             closed?.ToDto(),
-            late,
+            Named(late, people),
             plan.Catalog.Id);
     }
+
+    /// <summary>A designated person is labelled by their id in the log; the review names them from the register.</summary>
+    private static Guid? PersonOf(ReviewDifference d) => d.Record == "designation" && Guid.TryParseExact(d.Label, "N", out var id) ? id : null;
+
+    private static List<ReviewDifference> Named(List<ReviewDifference> differences, IReadOnlyDictionary<Guid, PersonDto> people) =>
+        differences.Select(d => PersonOf(d) is { } id && people.GetValueOrDefault(id) is { } p && (p.Name ?? p.SubjectKey) is { } name ? d with { Label = name } : d).ToList();
 
     public static ReviewFigures Figures(MemoryProgressStorage fold, int? year, DateTimeOffset seenAt, CurrentPlan plan)
     {

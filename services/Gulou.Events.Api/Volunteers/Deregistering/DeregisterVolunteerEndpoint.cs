@@ -4,6 +4,7 @@ using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Infrastructure.Validation;
+using Gulou.Events.Api.Persons;
 using Gulou.Events.Api.Progress.Tallies;
 using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts.Volunteers;
@@ -29,7 +30,7 @@ public static class DeregisterVolunteerEndpoint
     [WolverinePost("/api/v1/volunteers/{personKey}/deregistration", OperationId = "DeregisterVolunteer")]
     [Refuses(409, ErrorCodes.InvalidState, "the institution has no standing registration of the volunteer")]
     [Authorize(Roles = AccessRoles.Partner)]
-    public static async Task<VolunteerDto> Post(string personKey, DeregisterVolunteer request, Caller caller, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<VolunteerDto> Post(string personKey, DeregisterVolunteer request, Caller caller, PersonRegister register, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var id = PersonKeys.StreamFor(caller.TenantId, personKey);
         var stream = await session.Events.FetchForWriting<VolunteerRecord>(id, cancellation);
@@ -38,7 +39,7 @@ public static class DeregisterVolunteerEndpoint
         await locks.EnsureOpenAsync<VolunteerTally>(session, caller.InstitutionId, id, [left], cancellation);
         stream.AppendOne(left);
         await session.SaveChangesAsync(cancellation);
-        return (await session.Events.FetchLatest<VolunteerRecord>(id, cancellation))!.ToDto(caller.InstitutionId);
+        return await VolunteerReads.ToDtoAsync((await session.Events.FetchLatest<VolunteerRecord>(id, cancellation))!, caller, register, session, cancellation);
     }
 
     public static VolunteerDeregistered Decide(DeregisterVolunteer request, VolunteerRecord volunteer, Guid institutionId)

@@ -2,6 +2,7 @@ using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
+using Gulou.Events.Api.Persons;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Counting;
 using Gulou.Events.Contracts;
@@ -17,7 +18,7 @@ namespace Gulou.Events.Api.Volunteers.Listing;
 public static class ListVolunteersEndpoint
 {
     /// <summary>
-    /// Volunteers by person key (never by name or number). With <c>year</c>, those the volunteer target counts at the end
+    /// Volunteers by person key (never by name or number), each with the person's name and contact for those who may see them. With <c>year</c>, those the volunteer target counts at the end
     /// of that year (with <c>counted=verified</c>, only verified ones). A partner sees only the volunteers it registered,
     /// and only its own registrations of them.
     /// </summary>
@@ -26,7 +27,7 @@ public static class ListVolunteersEndpoint
     [Refuses(403, ErrorCodes.Forbidden, "a partner's key asks for another institution's volunteers")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<PagedList<VolunteerDto>> List(
-        Caller caller, CurrentPlan plan, IQuerySession session, Guid? institution, int? year, string? counted, int? page, int? pageSize, CancellationToken cancellation)
+        Caller caller, CurrentPlan plan, PersonRegister register, IQuerySession session, Guid? institution, int? year, string? counted, int? page, int? pageSize, CancellationToken cancellation)
     {
         var (p, size) = Paging.Read(page, pageSize, 500);
         var countedAs = Codes.ParseQuery<CountedAs>("counted", counted) ?? CountedAs.Official;
@@ -51,7 +52,7 @@ public static class ListVolunteersEndpoint
         var listed = year is { } y
             ? all.Where(v => targets.Any(t => VolunteerCounting.SpanOf(v, t, plan.Period)?.ListedAt(y, countedAs, removed: false) == true)).ToList()
             : all;
-        return new PagedList<VolunteerDto>(
-            listed.Skip((p - 1) * size).Take(size).Select(v => v.ToDto(caller.IsPartner ? caller.InstitutionId : null)).ToList(), listed.Count, p, size);
+        var items = await VolunteerReads.ToDtosAsync(listed.Skip((p - 1) * size).Take(size).ToList(), caller, register, session, cancellation);
+        return new PagedList<VolunteerDto>(items, listed.Count, p, size);
     }
 }

@@ -2,6 +2,7 @@ using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Institutions;
+using Gulou.Events.Api.Persons;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Tallies;
 using Gulou.Events.Api.Reviews.Locking;
@@ -24,7 +25,7 @@ public static class VerifyVolunteerEndpoint
     /// </summary>
     [WolverinePost("/api/v1/volunteers/{personKey}/verification", OperationId = "VerifyVolunteer")]
     [Authorize(Roles = AccessRoles.Unit)]
-    public static async Task<VolunteerDto> Post(string personKey, VerifyRecord request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<VolunteerDto> Post(string personKey, VerifyRecord request, Caller caller, CurrentPlan plan, PersonRegister register, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var unit = await RecordVerification.UnitAsync(session, caller, cancellation);
         var targets = plan.TargetsOfKind(TargetKind.CumulativeDistinctPersons).ToList();
@@ -36,7 +37,8 @@ public static class VerifyVolunteerEndpoint
         var id = PersonKeys.StreamFor(caller.TenantId, personKey);
         var stream = await session.Events.FetchForWriting<VolunteerRecord>(id, cancellation);
         var volunteer = stream.Aggregate ?? throw ProblemException.NotFound("volunteer", personKey);
-        return (await RecordVerification.AppendAsync(session, stream, Decide(request, volunteer, unit), events => locks.EnsureOpenAsync<VolunteerTally>(session, caller.InstitutionId, stream.Id, events, cancellation), cancellation)).ToDto();
+        var recorded = await RecordVerification.AppendAsync(session, stream, Decide(request, volunteer, unit), events => locks.EnsureOpenAsync<VolunteerTally>(session, caller.InstitutionId, stream.Id, events, cancellation), cancellation);
+        return await VolunteerReads.ToDtoAsync(recorded, caller, register, session, cancellation);
     }
 
     /// <summary>The decision to record, or null when the volunteer already carries it.</summary>

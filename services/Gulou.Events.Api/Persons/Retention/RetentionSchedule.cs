@@ -1,0 +1,52 @@
+using Gulou.Events.Api.Infrastructure;
+using Gulou.Events.Api.Infrastructure.Hosting;
+using Gulou.Events.Api.Volunteers;
+using Gulou.Events.Contracts.Persons;
+using Marten;
+
+namespace Gulou.Events.Api.Persons.Retention;
+
+/// <summary>
+/// How long the register keeps people (PIPL Art. 19): a volunteer until <see cref="GulouSettings.VolunteerRetentionYears"/>
+/// years after the last institution let them go. What is past it is erased like an erasure on request, by the schedule.
+/// </summary>
+public sealed class RetentionSchedule(IDocumentStore store, PersonRegister register, GulouSettings settings, TimeProvider clock)
+{
+    public const string Reason = "Retention period ended.";
+    public const string LegalBasis = "PIPL Art. 19; Art. 47(1)(2)";
+
+    /// <summary>The last day a volunteer who left on <paramref name="leftOn"/> is kept.</summary>
+    public static DateOnly RetainedUntil(DateOnly leftOn, int years) => leftOn.AddYears(years);
+
+    /// <summary>Who is past their retention in the district today, and (unless <paramref name="dryRun"/>) erases them.</summary>
+    public async Task<RetentionReportDto> RunAsync(string tenantId, bool dryRun, CancellationToken cancellation)
+    {
+        var today = clock.Today();
+        var years = settings.VolunteerRetentionYears;
+        await using var session = store.LightweightSession(tenantId);
+        var volunteers = await session.Query<VolunteerRecord>().ToListAsync(cancellation);
+        var gone = volunteers
+            .Where(v => v is { Active: false, PersonId: not null } && v.Registrations.Count > 0)
+            .Select(v => (Id: v.PersonId!.Value, LeftOn: v.Span().Left ?? today))
+            .Where(v => RetainedUntil(v.LeftOn, years) < today)
+            .ToList();
+        var standing = (await session.LoadManyAsync<PersonRecord>(cancellation, gone.Select(v => v.Id).ToArray()))
+            .Where(p => !p.Erased).Select(p => p.Id).ToHashSet();
+        var due = gone.Where(v => standing.Contains(v.Id))
+            .Select(v => new RetentionItemDto(v.Id, PersonRoles.Volunteer, v.LeftOn, RetainedUntil(v.LeftOn, years)))
+            .OrderBy(v => v.LeftOn).ThenBy(v => v.PersonId)
+            .ToList();
+        if (dryRun || due.Count == 0)
+        {
+            return new RetentionReportDto(true, today, years, due, 0);
+        }
+
+        foreach (var item in due)
+        {
+            await register.EraseAsync(session, item.PersonId, Reason, LegalBasis, Guid.Empty, byRetention: true, cancellation);
+        }
+
+        await session.SaveChangesAsync(cancellation);
+        return new RetentionReportDto(false, today, years, due, due.Count);
+    }
+}
