@@ -48,7 +48,7 @@ public static class ListVerificationsEndpoint
     [WolverineGet("/api/v1/verifications", OperationId = "ListVerifications")]
     [Authorize(Roles = "admin,unit,auditor")]
     public static async Task<PagedList<ActivityDto>> List(
-        [AsParameters] VerificationQuery query, Caller caller, CurrentPlan plan, IQuerySession session, CancellationToken cancellation)
+        [AsParameters] VerificationQuery query, Caller caller, CurrentPlan plan, DistrictPlanBook book, TimeProvider clock, IQuerySession session, CancellationToken cancellation)
     {
         var (page, size) = Paging.Read(query.Page, query.PageSize, MaxPageSize);
         var unit = caller.Role == Role.Unit ? await QueueOfAsync(query.Unit, caller, plan, session, cancellation) : query.Unit;
@@ -56,7 +56,8 @@ public static class ListVerificationsEndpoint
         var activities = session.Query<ActivityRecord>().Where(ActivityRules.Awaiting(Codes.ParseQuery<AwaitingDecision>("status", query.Status)));
         if (unit is not null)
         {
-            activities = activities.Where(ActivityRules.Of(plan).DecidedBy(unit));
+            var plans = (await book.AllAsync(session, cancellation)).Select(p => book.CountedAt(p, clock.GetUtcNow()));
+            activities = activities.Where(ActivityRules.DecidedBy(plans, unit));
         }
 
         if (query.Year is { } year)

@@ -36,7 +36,8 @@ public sealed class VerifyActivityValidator : AbstractValidator<VerifyActivity>
 public static class VerifyActivityEndpoint
 {
     /// <summary>
-    /// A unit that leads one of the activity's measures, or the plan's coordinating unit, verifies or rejects the report
+    /// A unit that leads one of the activity's measures, or the plan's coordinating unit (of the plan the activity's date
+    /// belongs to), verifies or rejects the report
     /// (as <c>duplicate_of</c> another activity of the district, or for a reason in words). Official figures leave
     /// rejected activities out; verified figures count only verified ones. The decision records the unit's id and code.
     /// </summary>
@@ -44,8 +45,9 @@ public static class VerifyActivityEndpoint
     [Refuses(403, ErrorCodes.Forbidden, "the unit leads none of the activity's measures")]
     [Refuses(409, ErrorCodes.InvalidState, "the activity was retracted")]
     [Authorize(Roles = AccessRoles.Unit)]
-    public static async Task<ActivityDto> Post(Guid id, VerifyActivity request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<ActivityDto> Post(Guid id, VerifyActivity request, Caller caller, DistrictPlanBook book, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
+        var plans = await book.AllAsync(session, cancellation);
         var unit = await session.LoadAsync<Institution>(caller.InstitutionId, cancellation)
             ?? throw ProblemException.Forbidden("The unit that holds this key is not registered in this district.");
         if (request.DuplicateOf is { } original)
@@ -53,7 +55,7 @@ public static class VerifyActivityEndpoint
             await EnsureOtherActivityAsync(session, id, original, cancellation);
         }
 
-        return await ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => EnsureMayDecide(unit, a, plan), a => Decide(request, a, unit), locks, cancellation);
+        return await ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => EnsureMayDecide(unit, a, book.ForActivity(plans, a.OccurredOn, "id")), a => Decide(request, a, unit), locks, cancellation);
     }
 
     /// <exception cref="ProblemException">400 naming <c>duplicateOf</c>: the activity itself, or none of the district.</exception>

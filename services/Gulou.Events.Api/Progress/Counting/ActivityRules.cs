@@ -70,6 +70,14 @@ public sealed class ActivityRules
     public ActivityRule DecidedBy(string unit) => _decidedBy[unit];
 
     /// <summary>
+    /// The activities a unit decides on under any of the district's plans: those filed under a measure it leads in one
+    /// of them (every measure of a plan whose coordinating unit it is). Measure codes are the plan's own, so a
+    /// measure's code names the plan it belongs to.
+    /// </summary>
+    public static ActivityRule DecidedBy(IEnumerable<CurrentPlan> plans, string unit) =>
+        OfMeasures(plans.Where(p => p.HasUnit(unit)).SelectMany(p => p.MeasuresDecidedBy(unit)).Distinct(StringComparer.Ordinal).ToList());
+
+    /// <summary>
     /// An activity counts toward a target when it is of one of the target's kinds; for a target of distinct institutions
     /// or of school coverage, it must also have reached the target's audience ("lab open days for youth").
     /// </summary>

@@ -18,14 +18,18 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly FluentValidation.IValidator<Gulou.Events.Api.Activities.Queue.VerificationQuery> _validatorOfVerificationQuery;
         private readonly Gulou.Events.Api.Plan.CurrentPlan _currentPlan;
+        private readonly Gulou.Events.Api.Plan.DistrictPlanBook _districtPlanBook;
+        private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_v1_verifications(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Api.Activities.Queue.VerificationQuery> validatorOfVerificationQuery, Gulou.Events.Api.Plan.CurrentPlan currentPlan, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_v1_verifications(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Api.Activities.Queue.VerificationQuery> validatorOfVerificationQuery, Gulou.Events.Api.Plan.CurrentPlan currentPlan, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfVerificationQuery = validatorOfVerificationQuery;
             _currentPlan = currentPlan;
+            _districtPlanBook = districtPlanBook;
+            _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -94,7 +98,7 @@ namespace Internal.Generated.WolverineHandlers
             var caller = Gulou.Events.Api.Infrastructure.Security.Caller.From(httpContext.User);
             
             // The actual HTTP request handler execution
-            var pagedListOfActivityDto_response = await Gulou.Events.Api.Activities.Queue.ListVerificationsEndpoint.List(verificationQuery, caller, _currentPlan, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var pagedListOfActivityDto_response = await Gulou.Events.Api.Activities.Queue.ListVerificationsEndpoint.List(verificationQuery, caller, _currentPlan, _districtPlanBook, _timeProvider, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, pagedListOfActivityDto_response, 404);
