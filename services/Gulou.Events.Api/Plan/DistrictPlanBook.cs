@@ -86,6 +86,10 @@ public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock)
     public CurrentPlan CountedAt(LoadedPlan plan, DateTimeOffset instant) =>
         plan.PlanId == shipped.Catalog.Id ? shipped : Indexed(plan.At(instant));
 
+    /// <summary>The plan whose period holds a year, from plans already read, by its catalog in force at an instant; the shipped plan when none holds it.</summary>
+    public CurrentPlan OfYear(IReadOnlyList<LoadedPlan> plans, int year, DateTimeOffset instant) =>
+        plans.FirstOrDefault(p => p.Latest.Catalog.Period.From <= year && year <= p.Latest.Catalog.Period.To) is { } plan ? CountedAt(plan, instant) : shipped;
+
     /// <summary>
     /// The plan whose rules a query of records applies: the one named; else the plan whose period holds the year asked
     /// for; else the plan in force today when it has what the query names (<paramref name="fits"/>), else the first
