@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Persistence;
@@ -11,15 +13,50 @@ namespace Gulou.Events.Api.Plan;
 /// The plans of a district as recorded in its event store: which plan is in force today, which one an activity's date
 /// belongs to, and a plan by its id. The catalog the service ships with is always the first version of its plan, even
 /// in a district whose records predate plan versions.
+/// <para>
+/// A district's plans are kept in memory between requests, under the stream version of each of its plans: a request
+/// reads those versions (a few numbers, not the catalogs) and reads the catalogs again only when a publication, on this
+/// node or another, moved one. Within a request (one session) they are read once.
+/// </para>
 /// </summary>
 public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock)
 {
+    private readonly ConcurrentDictionary<string, (string Stamp, IReadOnlyList<LoadedPlan> Plans)> _districts = new(StringComparer.Ordinal);
+
+    private readonly ConditionalWeakTable<IQuerySession, IReadOnlyList<LoadedPlan>> _requests = [];
+
     public CurrentPlan Shipped => shipped;
 
     public static Guid StreamOf(string planId) => DeterministicGuid.Create("plan", planId);
 
     /// <summary>Every plan of the district, ordered by the start of its period.</summary>
     public async Task<IReadOnlyList<LoadedPlan>> AllAsync(IQuerySession session, CancellationToken cancellation)
+    {
+        if (_requests.TryGetValue(session, out var read))
+        {
+            return read;
+        }
+
+        var versions = await session.Query<LoadedPlan>().Select(p => new { p.PlanId, p.Version }).ToListAsync(cancellation);
+        var stamp = string.Join("\n", versions.OrderBy(v => v.PlanId, StringComparer.Ordinal).Select(v => $"{v.PlanId}@{v.Version}"));
+        if (!_districts.TryGetValue(session.TenantId, out var kept) || kept.Stamp != stamp)
+        {
+            kept = (stamp, await LoadAsync(session, cancellation));
+            _districts[session.TenantId] = kept;
+        }
+
+        _requests.AddOrUpdate(session, kept.Plans);
+        return kept.Plans;
+    }
+
+    /// <summary>After a publication in this session: its next read sees it.</summary>
+    public void Forget(IQuerySession session)
+    {
+        _requests.Remove(session);
+        _districts.TryRemove(session.TenantId, out _);
+    }
+
+    private async Task<IReadOnlyList<LoadedPlan>> LoadAsync(IQuerySession session, CancellationToken cancellation)
     {
         var recorded = (await session.Query<LoadedPlan>().ToListAsync(cancellation)).Where(p => p.Versions.Count > 0).ToList();
         if (recorded.All(p => p.PlanId != shipped.Catalog.Id))
@@ -85,6 +122,10 @@ public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock)
     /// </summary>
     public CurrentPlan CountedAt(LoadedPlan plan, DateTimeOffset instant) =>
         plan.PlanId == shipped.Catalog.Id ? shipped : Indexed(plan.At(instant));
+
+    /// <summary>The plan whose period holds a year, from plans already read, by its catalog in force at an instant; the shipped plan when none holds it.</summary>
+    public CurrentPlan OfYear(IReadOnlyList<LoadedPlan> plans, int year, DateTimeOffset instant) =>
+        plans.FirstOrDefault(p => p.Latest.Catalog.Period.From <= year && year <= p.Latest.Catalog.Period.To) is { } plan ? CountedAt(plan, instant) : shipped;
 
     /// <summary>
     /// The plan whose rules a query of records applies: the one named; else the plan whose period holds the year asked

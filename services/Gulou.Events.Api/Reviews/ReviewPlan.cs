@@ -1,16 +1,32 @@
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Contracts.Plan;
+using Marten;
 
 namespace Gulou.Events.Api.Reviews;
 
 /// <summary>
-/// What a year's review takes from the plan catalog. A district runs one plan today, so every review reads the
-/// current one; when plans become versioned data, a review resolves its plan (a <c>plan=</c> parameter) here.
+/// What a year's review takes from the plan catalog, and which plan that is: the one whose period holds the year, in
+/// its version in force now (the shipped plan by its data file). Every review route of a year resolves it here.
 /// </summary>
 public static class ReviewPlan
 {
     public static readonly AnnualDeadline DefaultDeadline = new(1, 31);
+
+    /// <summary>The refusal a review route documents for a <c>plan=</c> the district does not have.</summary>
+    public const string NoSuchPlan = "the district has no plan with the id in `plan`";
+
+    /// <summary>
+    /// The plan of a year's review: the one whose period holds the year (<paramref name="planId"/>, when given, must be
+    /// it; 404 when the district has no such plan), in its version in force now. A year no plan of the district holds,
+    /// or one that has not begun, is a 400 on <c>year</c>.
+    /// </summary>
+    public static async Task<CurrentPlan> OfYearAsync(this DistrictPlanBook book, IQuerySession session, int year, string? planId, TimeProvider clock, CancellationToken cancellation)
+    {
+        var plan = book.CountedAt(await book.OfYearAsync(session, planId, year, cancellation), clock.GetUtcNow());
+        ReviewAccess.CheckYear(year, plan, clock);
+        return plan;
+    }
 
     /// <summary>Every responsible unit of the plan: the lead and participating units of every measure, in the catalog's order.</summary>
     public static IReadOnlyList<ResponsibleUnit> SignoffUnits(this CurrentPlan plan)

@@ -1,3 +1,4 @@
+using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Tallies;
 using Gulou.Events.Api.Reviews.Locking;
 using Gulou.Events.Contracts;
@@ -5,6 +6,7 @@ using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Designations;
 using Gulou.Events.Contracts.Reviews;
 using Gulou.Events.Contracts.Volunteers;
+using Gulou.Events.Tests;
 using JasperFx.Events;
 
 namespace Gulou.Events.UnitTests.Reviews;
@@ -53,6 +55,23 @@ public sealed class YearLockTests
         var rejected = History(Reported("competition", new DateOnly(2024, 5, 1)), new ActivityRejected(Stream, Guid.NewGuid(), "无佐证"));
         var moveIn = new ActivityCorrected(Stream, "competition", ["ACT-03"], "t", new DateOnly(2023, 12, 30), null, null, null, new AudienceCounts(Youth: 100), 0m, ["occurredOn"]);
         Assert.Equal(ErrorCodes.YearLocked, Refused<ActivityTally>(Closed2023(), rejected, moveIn));
+    }
+
+    [Fact]
+    public void A_closed_year_of_the_next_plan_is_locked_by_that_plans_figures()
+    {
+        var next = CurrentPlan.Load(RepositoryRoot.Combine("tests", "Fixtures", "plans", "test-fixture-2026-2030.json"));
+        var locked = new LockedYears([new ClosedYear(2023, []), new ClosedYear(2026, [])], year => year >= 2026 ? next : TestPlan.Shipped, Now);
+        var lecture = new ActivityReported(Stream, Partner, "r", "ai_lecture", ["FX-01"], "t", new DateOnly(2026, 3, 1), null, null, null, new AudienceCounts(Youth: 40), 0m, "h");
+        var history = History(lecture);
+        var attendance = new AttendanceRecorded(Stream, new AudienceCounts(Youth: 41), 0m);
+
+        // Counted by the shipped plan alone, a 2026 lecture adds nothing to any closed year; by its own plan it adds to 2026.
+        Assert.Null(Refused<ActivityTally>(new LockedYears(TestPlan.Shipped, [new ClosedYear(2023, []), new ClosedYear(2026, [])], Now), history, attendance));
+        Assert.Equal(ErrorCodes.YearLocked, Refused<ActivityTally>(locked, history, attendance));
+        Assert.Equal(ErrorCodes.YearLocked, Refused<ActivityTally>(locked, [], lecture));
+        Assert.Null(Refused<ActivityTally>(locked, History(Reported("competition", new DateOnly(2024, 5, 1))), attendance));
+        Assert.Equal(ErrorCodes.YearLocked, Refused<ActivityTally>(locked, History(Reported("competition", new DateOnly(2023, 5, 1))), attendance));
     }
 
     [Fact]

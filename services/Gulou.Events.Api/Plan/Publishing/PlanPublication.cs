@@ -62,6 +62,7 @@ public static class PlanPublication
         try
         {
             await session.SaveChangesAsync(cancellation);
+            book.Forget(session);
         }
         catch (Exception e) when (StreamCollision.Is(e))
         {

@@ -61,7 +61,7 @@ public static class ListSchoolsEndpoint
 
         var rows = schools
             .Select(s => new SchoolCoverageDto(s.Id, s.Name, s.SchoolStages, reached.GetValueOrDefault(s.Id) > 0, reached.GetValueOrDefault(s.Id),
-                Drilldown.ForSchool(target.Code, s.Id, year)))
+                Drilldown.ForSchool(target.Code, s.Id, year, plan.Catalog.Id)))
             .Where(s => query.Covered is null || s.Covered == query.Covered)
             .OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.InstitutionId)
             .ToList();

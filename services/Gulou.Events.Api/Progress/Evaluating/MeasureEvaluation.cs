@@ -6,12 +6,15 @@ namespace Gulou.Events.Api.Progress.Evaluating;
 
 public static class MeasureEvaluation
 {
-    /// <summary>A year's figures, or (without a year) the plan period's, where distinct institutions are counted once over the period.</summary>
-    public static MeasureProgressDto Describe(PlanMeasure measure, IReadOnlyList<Rollup> rollups, int? year, PlanPeriod period)
+    /// <summary>
+    /// A year's figures, or (without a year) the plan period's, where distinct institutions are counted once over the
+    /// period. <paramref name="plan"/>: the plan's id, named in the drill-down links.
+    /// </summary>
+    public static MeasureProgressDto Describe(PlanMeasure measure, IReadOnlyList<Rollup> rollups, int? year, PlanPeriod period, string? plan = null)
     {
         var inScope = rollups.Where(r => year is null ? period.Years.Contains(r.Year) : r.Year == year).ToList();
         var byYear = rollups.Where(r => period.Years.Contains(r.Year)).OrderBy(r => r.Year)
-            .Select(r => new YearFigures(r.Year, r.Official.ToDto(), r.Verified.ToDto(), Drilldown.ForMeasure(measure.Code, r.Year)))
+            .Select(r => new YearFigures(r.Year, r.Official.ToDto(), r.Verified.ToDto(), Drilldown.ForMeasure(measure.Code, r.Year, plan)))
             .ToList();
         return new MeasureProgressDto(
             measure.Code,
@@ -23,6 +26,6 @@ public static class MeasureEvaluation
             Figures.Sum(inScope.Select(r => r.Official)).ToDto(),
             Figures.Sum(inScope.Select(r => r.Verified)).ToDto(),
             byYear,
-            Drilldown.ForMeasure(measure.Code, year));
+            Drilldown.ForMeasure(measure.Code, year, plan));
     }
 }

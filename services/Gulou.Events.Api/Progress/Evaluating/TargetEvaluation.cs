@@ -11,14 +11,15 @@ namespace Gulou.Events.Api.Progress.Evaluating;
 /// </summary>
 public static class TargetEvaluation
 {
-    public static TargetProgressDto Evaluate(PlanTarget target, IReadOnlyList<Rollup> rollups, int? year, DateOnly today)
+    /// <param name="plan">The id of the target's plan, named in the drill-down links.</param>
+    public static TargetProgressDto Evaluate(PlanTarget target, IReadOnlyList<Rollup> rollups, int? year, DateOnly today, string? plan = null)
     {
         var view = new TargetView(target, rollups);
         var period = target.Period;
         var scopeYear = year ?? Math.Clamp(today.Year, period.From, period.To);
         var lastYear = Math.Min(period.To, Math.Max(period.From, year ?? today.Year));
         var series = Enumerable.Range(period.From, lastYear - period.From + 1)
-            .Select(y => new SeriesPoint(y, view.Value(y, official: true), view.Value(y, official: false), Drilldown.ForTarget(target, y)))
+            .Select(y => new SeriesPoint(y, view.Value(y, official: true), view.Value(y, official: false), Drilldown.ForTarget(target, y, plan)))
             .ToList();
 
         var actual = view.Value(scopeYear, official: true);
@@ -50,7 +51,7 @@ public static class TargetEvaluation
             forecast is null ? null : Math.Round(forecast.Value, 2),
             year,
             series,
-            Drilldown.ForTarget(target, year ?? (target.Kind == TargetKind.AnnualCoverage ? scopeYear : null)),
+            Drilldown.ForTarget(target, year ?? (target.Kind == TargetKind.AnnualCoverage ? scopeYear : null), plan),
             view.Baseline() is { } baseline ? Math.Round(baseline, 4) : null,
             target.Beside);
     }

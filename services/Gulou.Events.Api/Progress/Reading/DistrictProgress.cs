@@ -18,7 +18,7 @@ public static class DistrictProgress
         var (targets, tag) = await reader.AnswerAsync($"progress\n{query.Year}\n{today:O}", freshness, async snapshot =>
         {
             var rollups = (await snapshot.ScopeAsync(RollupScope.Target, null, cancellation)).ToLookup(r => r.Target);
-            return plan.Catalog.Targets.Select(t => TargetEvaluation.Evaluate(t, rollups[t.Code].ToList(), query.Year, today)).ToList();
+            return plan.Catalog.Targets.Select(t => TargetEvaluation.Evaluate(t, rollups[t.Code].ToList(), query.Year, today, plan.Catalog.Id)).ToList();
         }, cancellation);
         return (new ProgressOverview(query.Year, today, freshness, targets), tag);
     }

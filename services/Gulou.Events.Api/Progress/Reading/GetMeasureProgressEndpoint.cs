@@ -27,7 +27,7 @@ public static class GetMeasureProgressEndpoint
         var (measures, tag) = await reader.AnswerAsync($"measures\n{query.Year}", freshness, async snapshot =>
         {
             var rollups = (await snapshot.ScopeAsync(RollupScope.Measure, query.Year, cancellation)).ToLookup(r => r.Measure);
-            return plan.Catalog.Measures.Select(m => MeasureEvaluation.Describe(m, rollups[m.Code].ToList(), query.Year, plan.Period)).ToList();
+            return plan.Catalog.Measures.Select(m => MeasureEvaluation.Describe(m, rollups[m.Code].ToList(), query.Year, plan.Period, plan.Catalog.Id)).ToList();
         }, cancellation);
         FreshnessHeaders.Write(response, freshness);
         return new CsvOrJson<MeasuresOverview>(new MeasuresOverview(query.Year, freshness, measures), ProgressCsv.Measures, "measures", tag);
@@ -44,7 +44,7 @@ public static class GetMeasureProgressEndpoint
         var measure = plan.Measure(code) ?? throw ProblemException.NotFound("measure", code);
         var freshness = await reader.FreshnessAsync(query, cancellation);
         var (progress, tag) = await reader.AnswerAsync($"measure\n{code}\n{query.Year}", freshness,
-            async snapshot => MeasureEvaluation.Describe(measure, await snapshot.MeasureAsync(code, cancellation), query.Year, plan.Period), cancellation);
+            async snapshot => MeasureEvaluation.Describe(measure, await snapshot.MeasureAsync(code, cancellation), query.Year, plan.Period, plan.Catalog.Id), cancellation);
         FreshnessHeaders.Write(response, freshness);
         return new CsvOrJson<MeasureProgressDto>(progress, ProgressCsv.Measure, code, tag);
     }

@@ -26,7 +26,7 @@ public static class GetTargetProgressEndpoint
         var freshness = await reader.FreshnessAsync(query, cancellation);
         var today = clock.Today();
         var (progress, tag) = await reader.AnswerAsync($"target\n{code}\n{query.Year}\n{today:O}", freshness,
-            async snapshot => TargetEvaluation.Evaluate(target, await snapshot.TargetAsync(code, cancellation), query.Year, today), cancellation);
+            async snapshot => TargetEvaluation.Evaluate(target, await snapshot.TargetAsync(code, cancellation), query.Year, today, plan.Catalog.Id), cancellation);
         FreshnessHeaders.Write(response, freshness);
         return new CsvOrJson<TargetProgressDto>(progress, ProgressCsv.Target, $"{code}", tag);
     }

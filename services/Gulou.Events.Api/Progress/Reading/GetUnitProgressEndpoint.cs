@@ -42,8 +42,8 @@ public static class GetUnitProgressEndpoint
                 names.GetValueOrDefault(g.Key, ""),
                 Figures.Sum(g.Where(r => r.Scope == RollupScope.InstitutionTotal).Select(r => r.Official)).ToDto(),
                 Figures.Sum(g.Where(r => r.Scope == RollupScope.InstitutionTotal).Select(r => r.Verified)).ToDto(),
-                ByMeasure(g.Where(r => r.Scope == RollupScope.Institution), m => Drilldown.ForInstitution(g.Key, m, query.Year)),
-                Drilldown.ForInstitution(g.Key, null, query.Year)))
+                ByMeasure(g.Where(r => r.Scope == RollupScope.Institution), m => Drilldown.ForInstitution(g.Key, m, query.Year, plan.Catalog.Id)),
+                Drilldown.ForInstitution(g.Key, null, query.Year, plan.Catalog.Id)))
             .OrderByDescending(i => i.Official.Activities).ThenBy(i => i.Name, StringComparer.Ordinal)
             .ToList();
 
@@ -60,14 +60,14 @@ public static class GetUnitProgressEndpoint
                             leads.Contains(m) ? UnitRole.Lead : UnitRole.Participating,
                             Figures.Sum(measureRollups[m].Select(r => r.Official)).ToDto(),
                             Figures.Sum(measureRollups[m].Select(r => r.Verified)).ToDto(),
-                            Drilldown.ForMeasure(m, query.Year)))
+                            Drilldown.ForMeasure(m, query.Year, plan.Catalog.Id)))
                         .ToList();
                     return new UnitProgressDto(
                         u.Code, u.Name.Zh, u.Name.En, leads,
                         Figures.Sum(unitRollups[u.Code].Select(r => r.Official)).ToDto(),
                         Figures.Sum(unitRollups[u.Code].Select(r => r.Verified)).ToDto(),
                         measures,
-                        Drilldown.ForUnit(u.Code, query.Year),
+                        Drilldown.ForUnit(u.Code, query.Year, plan.Catalog.Id),
                         plan.MeasuresParticipatedBy(u.Code),
                         u.Code == plan.CoordinatingUnit);
                 })

@@ -64,9 +64,14 @@ public sealed class ProgressAnswers
     /// The entity tag of an answer: the build, the view and everything the body says about the projection's state.
     /// Equal tags mean equal bodies, so a client that sends it back in <c>If-None-Match</c> gets a 304 without one.
     /// </summary>
-    public static string EntityTag(string view, Freshness freshness)
-    {
-        var text = $"{Build}\n{view}\n{freshness.LastAppliedSequence}\n{freshness.HighWaterMark}\n{freshness.CaughtUp}";
-        return $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16))}\"";
-    }
+    public static string EntityTag(string view, Freshness freshness) =>
+        Tag($"{Build}\n{view}\n{freshness.LastAppliedSequence}\n{freshness.HighWaterMark}\n{freshness.CaughtUp}");
+
+    /// <summary>
+    /// The entity tag of an answer made of others (the city's, of its districts' answers): equal when every part is
+    /// equal, the parts' own tags included.
+    /// </summary>
+    public static string CombinedTag(IEnumerable<string?> parts) => Tag($"{Build}\n{string.Join("\n", parts)}");
+
+    private static string Tag(string text) => $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16))}\"";
 }

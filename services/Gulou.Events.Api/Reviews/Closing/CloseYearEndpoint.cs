@@ -37,14 +37,15 @@ public static class CloseYearEndpoint
     /// </summary>
     [WolverinePost("/api/v1/reviews/{year}/close", OperationId = "CloseYear")]
     [Refuses(409, ErrorCodes.InvalidState, "the year is already closed, or a unit's part is not accepted and no override names it")]
+    [Refuses(404, ErrorCodes.NotFound, ReviewPlan.NoSuchPlan)]
     [Authorize(Roles = ReviewAccess.Closers)]
     public static async Task<Created<ClosedYearDto>> Post(
-        int year, CloseYear request, Caller caller, CurrentPlan plan, SealKeeper seals, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+        int year, string? plan, CloseYear request, Caller caller, DistrictPlanBook book, SealKeeper seals, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        ReviewAccess.CheckYear(year, plan, clock);
-        await ReviewAccess.EnsureMayCloseAsync(session, caller, plan, cancellation);
+        var catalog = await book.OfYearAsync(session, year, plan, clock, cancellation);
+        await ReviewAccess.EnsureMayCloseAsync(session, caller, catalog, cancellation);
         var asOf = request.AsOf!.Value;
-        var units = plan.SignoffUnits().Select(u => u.Code).ToList();
+        var units = catalog.SignoffUnits().Select(u => u.Code).ToList();
         var reason = FreeText.Normalize(request.OverrideReason);
 
         var review = await YearReviews.AppendAsync(session, caller.TenantId, year, async current =>

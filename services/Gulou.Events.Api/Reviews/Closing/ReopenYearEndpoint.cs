@@ -26,14 +26,15 @@ public static class ReopenYearEndpoint
     /// </summary>
     [WolverinePost("/api/v1/reviews/{year}/reopening", OperationId = "ReopenYear")]
     [Refuses(409, ErrorCodes.InvalidState, "the year is not closed")]
+    [Refuses(404, ErrorCodes.NotFound, ReviewPlan.NoSuchPlan)]
     [Authorize(Roles = ReviewAccess.Closers)]
     public static async Task<YearSignoffDto> Post(
-        int year, ReopenYear request, Caller caller, CurrentPlan plan, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+        int year, string? plan, ReopenYear request, Caller caller, DistrictPlanBook book, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        ReviewAccess.CheckYear(year, plan, clock);
-        await ReviewAccess.EnsureMayCloseAsync(session, caller, plan, cancellation);
+        var catalog = await book.OfYearAsync(session, year, plan, clock, cancellation);
+        await ReviewAccess.EnsureMayCloseAsync(session, caller, catalog, cancellation);
         var review = await YearReviews.AppendAsync(session, caller.TenantId, year,
             r => SignoffDecisions.Reopen(r, year, FreeText.Normalize(request.Reason)!, caller.InstitutionId), cancellation);
-        return SignoffView.Of(review, year, plan, clock.GetUtcNow());
+        return SignoffView.Of(review, year, catalog, clock.GetUtcNow());
     }
 }

@@ -1,4 +1,5 @@
 using Gulou.Events.Api.Infrastructure.Csv;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
@@ -19,13 +20,14 @@ public static class GetCompletenessEndpoint
     /// nothing for the year. <c>Accept: text/csv</c> for a spreadsheet.
     /// </summary>
     [WolverineGet("/api/v1/reviews/{year}/completeness", OperationId = "GetYearCompleteness")]
+    [Refuses(404, ErrorCodes.NotFound, ReviewPlan.NoSuchPlan)]
     [Authorize(Roles = ReviewAccess.Readers)]
-    public static async Task<CsvOrJson<YearCompletenessDto>> Get(int year, CurrentPlan plan, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<CsvOrJson<YearCompletenessDto>> Get(int year, string? plan, DistrictPlanBook book, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
-        ReviewAccess.CheckYear(year, plan, clock);
-        var activities = await YearActivities.LoadAsync(session, plan, year, cancellation);
+        var catalog = await book.OfYearAsync(session, year, plan, clock, cancellation);
+        var activities = await YearActivities.LoadAsync(session, catalog, year, cancellation);
         var institutions = (await session.Query<Institution>().ToListAsync(cancellation)).ToDictionary(i => i.Id);
-        var completeness = Of(year, plan, activities, institutions.Values.ToList(), clock.GetUtcNow());
+        var completeness = Of(year, catalog, activities, institutions.Values.ToList(), clock.GetUtcNow());
         return new CsvOrJson<YearCompletenessDto>(completeness, Csv, $"completeness-{year}");
     }
 

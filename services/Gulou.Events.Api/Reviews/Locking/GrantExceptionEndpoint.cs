@@ -38,12 +38,13 @@ public static class GrantExceptionEndpoint
     /// </summary>
     [WolverinePost("/api/v1/reviews/{year}/exceptions", OperationId = "GrantYearException")]
     [Refuses(409, ErrorCodes.InvalidState, "the year is not closed: its figures change without an exception")]
+    [Refuses(404, ErrorCodes.NotFound, ReviewPlan.NoSuchPlan)]
     [Authorize(Roles = AccessRoles.Unit)]
     public static async Task<Created<YearExceptionDto>> Post(
-        int year, YearExceptionGrant request, Caller caller, CurrentPlan plan, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+        int year, string? plan, YearExceptionGrant request, Caller caller, DistrictPlanBook book, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        ReviewAccess.CheckYear(year, plan, clock);
-        await ReviewAccess.EnsureCoordinatorAsync(session, caller, plan, cancellation);
+        var catalog = await book.OfYearAsync(session, year, plan, clock, cancellation);
+        await ReviewAccess.EnsureCoordinatorAsync(session, caller, catalog, cancellation);
         var institutionId = request.InstitutionId!.Value;
         if (await session.LoadAsync<Institution>(institutionId, cancellation) is null)
         {

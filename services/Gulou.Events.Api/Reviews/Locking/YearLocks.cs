@@ -15,16 +15,24 @@ namespace Gulou.Events.Api.Reviews.Locking;
 /// are folded onto the record's history through the progress fold's own tally, and the write is refused (409
 /// <c>year_locked</c>) when what the record adds to a closed year's figures would change, unless the coordinating
 /// unit granted the institution an exception for that year that has not expired. An activity moved into or out of
-/// a closed year is refused even when it counts nothing.
+/// a closed year is refused even when it counts nothing. Each closed year's figures are those of the plan whose
+/// period holds it, by its catalog in force now.
 /// </summary>
 [Refuses(409, ErrorCodes.YearLocked, "the change would alter the figures of a closed year, and the institution has no exception for it")]
-public sealed class YearLocks(CurrentPlan plan, TimeProvider clock)
+public sealed class YearLocks(DistrictPlanBook book, TimeProvider clock)
 {
     /// <summary>The district's closed years and their exceptions, as they stand now.</summary>
     public async Task<LockedYears> ReadAsync(IQuerySession session, CancellationToken cancellation)
     {
         var closed = await session.Query<YearReview>().Where(r => r.ClosedAt != null).Select(r => new { r.Year, r.Exceptions }).ToListAsync(cancellation);
-        return new LockedYears(plan, closed.Select(c => new ClosedYear(c.Year, c.Exceptions)).ToList(), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        if (closed.Count == 0)
+        {
+            return new LockedYears(book.Shipped, [], now);
+        }
+
+        var plans = await book.AllAsync(session, cancellation);
+        return new LockedYears(closed.Select(c => new ClosedYear(c.Year, c.Exceptions)).ToList(), year => book.OfYear(plans, year, now), now);
     }
 
     /// <summary>When each closed year of the district was closed.</summary>
@@ -56,9 +64,18 @@ public sealed class YearLocks(CurrentPlan plan, TimeProvider clock)
 
 public sealed record ClosedYear(int Year, List<YearExceptionDto> Exceptions);
 
-/// <summary>The closed years at one instant; decides, without the database, whether a write may change them.</summary>
-public sealed class LockedYears(CurrentPlan plan, IReadOnlyList<ClosedYear> closed, DateTimeOffset now)
+/// <summary>
+/// The closed years at one instant, each with the plan it is a year of; decides, without the database, whether a
+/// write may change them.
+/// </summary>
+public sealed class LockedYears(IReadOnlyList<ClosedYear> closed, Func<int, CurrentPlan> planOf, DateTimeOffset now)
 {
+    /// <summary>Closed years all of one plan.</summary>
+    public LockedYears(CurrentPlan plan, IReadOnlyList<ClosedYear> closed, DateTimeOffset now)
+        : this(closed, _ => plan, now)
+    {
+    }
+
     public bool IsEmpty => closed.Count == 0;
 
     /// <summary>The refusal for the first closed year the events would change and the institution holds no standing exception for; null when none.</summary>
@@ -76,7 +93,8 @@ public sealed class LockedYears(CurrentPlan plan, IReadOnlyList<ClosedYear> clos
             tally.Apply(e);
         }
 
-        var before = tally.Contributions(plan).ToList();
+        var plans = closed.ToDictionary(c => c.Year, c => planOf(c.Year));
+        var before = plans.Values.Distinct().ToDictionary(p => p, p => tally.Contributions(p).ToList());
         var yearBefore = ActivityYear(tally);
         var version = history.Count == 0 ? 0 : history[^1].Version;
         foreach (var data in events.Where(d => T.Follows(d)))
@@ -84,10 +102,10 @@ public sealed class LockedYears(CurrentPlan plan, IReadOnlyList<ClosedYear> clos
             tally.Apply(Recorded(data, streamId, ++version));
         }
 
-        var after = tally.Contributions(plan).ToList();
+        var after = before.Keys.ToDictionary(p => p, p => tally.Contributions(p).ToList());
         var yearAfter = ActivityYear(tally);
         var years = closed.Select(c => c.Year).ToList();
-        var changed = YearScope.Changed(before, after, years, plan).ToHashSet();
+        var changed = years.Where(y => YearScope.Changed(before[plans[y]], after[plans[y]], [y], plans[y]).Any()).ToHashSet();
         if (yearBefore != yearAfter)
         {
             changed.UnionWith(new[] { yearBefore, yearAfter }.OfType<int>().Where(years.Contains));
@@ -99,7 +117,7 @@ public sealed class LockedYears(CurrentPlan plan, IReadOnlyList<ClosedYear> clos
             ? null
             : new ProblemException(StatusCodes.Status409Conflict, ErrorCodes.YearLocked, "Year locked",
                 $"{string.Join(", ", blocked)} {(blocked.Count == 1 ? "is" : "are")} closed and this change would alter its figures. "
-                + $"Ask the coordinating unit ({plan.CoordinatingUnit}) for an exception, or to reopen the year.",
+                + $"Ask the coordinating unit ({plans[blocked[0]].CoordinatingUnit}) for an exception, or to reopen the year.",
                 extensions: new Dictionary<string, object?> { ["years"] = blocked });
     }
 

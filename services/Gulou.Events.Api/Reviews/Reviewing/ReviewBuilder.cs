@@ -75,8 +75,8 @@ public sealed class ReviewBuilder(IDocumentStore store, DistrictPlanBook plans, 
         var targets = mine.Where(r => r.Scope == RollupScope.Target).ToLookup(r => r.Target);
         var measures = mine.Where(r => r.Scope == RollupScope.Measure).ToLookup(r => r.Measure);
         return new ReviewFigures(
-            plan.Catalog.Targets.Select(t => TargetEvaluation.Evaluate(t, targets[t.Code].ToList(), year, today)).ToList(),
-            plan.Catalog.Measures.Select(m => MeasureEvaluation.Describe(m, measures[m.Code].ToList(), year, plan.Period)).ToList());
+            plan.Catalog.Targets.Select(t => TargetEvaluation.Evaluate(t, targets[t.Code].ToList(), year, today, plan.Catalog.Id)).ToList(),
+            plan.Catalog.Measures.Select(m => MeasureEvaluation.Describe(m, measures[m.Code].ToList(), year, plan.Period, plan.Catalog.Id)).ToList());
     }
 
     /// <summary>A year's figures from exactly these events (in log order), as known at <paramref name="seenAt"/>, by a plan's catalog.</summary>

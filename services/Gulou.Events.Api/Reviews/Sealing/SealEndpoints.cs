@@ -1,6 +1,8 @@
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Plan;
+using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Reviews;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -15,10 +17,11 @@ public static class SealEndpoints
     /// the SHA-256 chained over every counted event, and the service version. <c>standing</c> is false once the year was reopened.
     /// </summary>
     [WolverineGet("/api/v1/reviews/{year}/seal", OperationId = "GetYearSeal")]
+    [Refuses(404, ErrorCodes.NotFound, "the year was never closed, or the district has no plan with the id in `plan`")]
     [Authorize(Roles = ReviewAccess.Readers)]
-    public static async Task<YearSealDto> Get(int year, Caller caller, CurrentPlan plan, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<YearSealDto> Get(int year, string? plan, Caller caller, DistrictPlanBook book, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
-        ReviewAccess.CheckYear(year, plan, clock);
+        await book.OfYearAsync(session, year, plan, clock, cancellation);
         return (await session.LoadAsync<YearReview>(YearReview.IdFor(caller.TenantId, year), cancellation))?.Seal
             ?? throw ProblemException.NotFound("seal of the year", year);
     }
@@ -28,10 +31,12 @@ public static class SealEndpoints
     /// (in sequence order) that was changed, removed or added since; also whether the figures are reproduced. Changes nothing.
     /// </summary>
     [WolverinePost("/api/v1/reviews/{year}/seal/verification", OperationId = "VerifyYearSeal")]
+    [Refuses(404, ErrorCodes.NotFound, "the year was never closed, or the district has no plan with the id in `plan`")]
     [Authorize(Roles = ReviewAccess.Readers)]
-    public static Task<SealVerificationDto> Verify(int year, Caller caller, CurrentPlan plan, SealKeeper seals, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<SealVerificationDto> Verify(
+        int year, string? plan, Caller caller, DistrictPlanBook book, IQuerySession session, SealKeeper seals, TimeProvider clock, CancellationToken cancellation)
     {
-        ReviewAccess.CheckYear(year, plan, clock);
-        return seals.VerifyAsync(caller.TenantId, year, cancellation);
+        await book.OfYearAsync(session, year, plan, clock, cancellation);
+        return await seals.VerifyAsync(caller.TenantId, year, cancellation);
     }
 }

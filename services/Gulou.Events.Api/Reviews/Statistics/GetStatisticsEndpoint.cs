@@ -1,6 +1,8 @@
 using Gulou.Events.Api.Infrastructure.Csv;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Export;
+using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Plan;
 using Gulou.Events.Contracts.Reviews;
 using Marten;
@@ -18,12 +20,13 @@ public static class GetStatisticsEndpoint
     /// take are catalog data. Counts what the progress figures count, as it stands now. <c>Accept: text/csv</c> for a spreadsheet.
     /// </summary>
     [WolverineGet("/api/v1/reviews/{year}/statistics", OperationId = "GetYearStatistics")]
+    [Refuses(404, ErrorCodes.NotFound, ReviewPlan.NoSuchPlan)]
     [Authorize(Roles = ReviewAccess.Readers)]
-    public static async Task<CsvOrJson<YearStatisticsDto>> Get(int year, CurrentPlan plan, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<CsvOrJson<YearStatisticsDto>> Get(int year, string? plan, DistrictPlanBook book, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
-        ReviewAccess.CheckYear(year, plan, clock);
-        var activities = await YearActivities.LoadAsync(session, plan, year, cancellation);
-        return new CsvOrJson<YearStatisticsDto>(Of(year, plan, activities, clock.GetUtcNow()), Csv, $"statistics-{year}");
+        var catalog = await book.OfYearAsync(session, year, plan, clock, cancellation);
+        var activities = await YearActivities.LoadAsync(session, catalog, year, cancellation);
+        return new CsvOrJson<YearStatisticsDto>(Of(year, catalog, activities, clock.GetUtcNow()), Csv, $"statistics-{year}");
     }
 
     public static YearStatisticsDto Of(int year, CurrentPlan plan, IReadOnlyList<YearActivity> activities, DateTimeOffset now)

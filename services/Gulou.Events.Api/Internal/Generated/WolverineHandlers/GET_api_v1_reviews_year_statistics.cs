@@ -15,15 +15,15 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class GET_api_v1_reviews_year_statistics : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
-        private readonly Gulou.Events.Api.Plan.CurrentPlan _currentPlan;
+        private readonly Gulou.Events.Api.Plan.DistrictPlanBook _districtPlanBook;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_v1_reviews_year_statistics(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Gulou.Events.Api.Plan.CurrentPlan currentPlan, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_v1_reviews_year_statistics(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
-            _currentPlan = currentPlan;
+            _districtPlanBook = districtPlanBook;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
@@ -51,9 +51,10 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var plan = httpContext.Request.Query["plan"];
             
             // The actual HTTP request handler execution
-            var csvOrJsonOfYearStatisticsDto = await Gulou.Events.Api.Reviews.Statistics.GetStatisticsEndpoint.Get(year, _currentPlan, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var csvOrJsonOfYearStatisticsDto = await Gulou.Events.Api.Reviews.Statistics.GetStatisticsEndpoint.Get(year, plan, _districtPlanBook, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await csvOrJsonOfYearStatisticsDto.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -18,17 +18,17 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly FluentValidation.IValidator<Gulou.Events.Contracts.Reviews.CloseYear> _validatorOfCloseYear;
-        private readonly Gulou.Events.Api.Plan.CurrentPlan _currentPlan;
+        private readonly Gulou.Events.Api.Plan.DistrictPlanBook _districtPlanBook;
         private readonly Gulou.Events.Api.Reviews.Sealing.SealKeeper _sealKeeper;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_v1_reviews_year_close(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Contracts.Reviews.CloseYear> validatorOfCloseYear, Gulou.Events.Api.Plan.CurrentPlan currentPlan, Gulou.Events.Api.Reviews.Sealing.SealKeeper sealKeeper, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_v1_reviews_year_close(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Contracts.Reviews.CloseYear> validatorOfCloseYear, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, Gulou.Events.Api.Reviews.Sealing.SealKeeper sealKeeper, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfCloseYear = validatorOfCloseYear;
-            _currentPlan = currentPlan;
+            _districtPlanBook = districtPlanBook;
             _sealKeeper = sealKeeper;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -69,10 +69,11 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var plan = httpContext.Request.Query["plan"];
             var caller = Gulou.Events.Api.Infrastructure.Security.Caller.From(httpContext.User);
             
             // The actual HTTP request handler execution
-            var createdOfClosedYearDto = await Gulou.Events.Api.Reviews.Closing.CloseYearEndpoint.Post(year, request, caller, _currentPlan, _sealKeeper, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var createdOfClosedYearDto = await Gulou.Events.Api.Reviews.Closing.CloseYearEndpoint.Post(year, plan, request, caller, _districtPlanBook, _sealKeeper, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await createdOfClosedYearDto.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

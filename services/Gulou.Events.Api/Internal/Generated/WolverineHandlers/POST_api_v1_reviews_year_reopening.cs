@@ -17,16 +17,16 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly FluentValidation.IValidator<Gulou.Events.Contracts.Reviews.ReopenYear> _validatorOfReopenYear;
-        private readonly Gulou.Events.Api.Plan.CurrentPlan _currentPlan;
+        private readonly Gulou.Events.Api.Plan.DistrictPlanBook _districtPlanBook;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_v1_reviews_year_reopening(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Contracts.Reviews.ReopenYear> validatorOfReopenYear, Gulou.Events.Api.Plan.CurrentPlan currentPlan, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_v1_reviews_year_reopening(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Contracts.Reviews.ReopenYear> validatorOfReopenYear, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfReopenYear = validatorOfReopenYear;
-            _currentPlan = currentPlan;
+            _districtPlanBook = districtPlanBook;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
@@ -66,10 +66,11 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var plan = httpContext.Request.Query["plan"];
             var caller = Gulou.Events.Api.Infrastructure.Security.Caller.From(httpContext.User);
             
             // The actual HTTP request handler execution
-            var yearSignoffDto_response = await Gulou.Events.Api.Reviews.Closing.ReopenYearEndpoint.Post(year, request, caller, _currentPlan, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var yearSignoffDto_response = await Gulou.Events.Api.Reviews.Closing.ReopenYearEndpoint.Post(year, plan, request, caller, _districtPlanBook, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, yearSignoffDto_response, 404);

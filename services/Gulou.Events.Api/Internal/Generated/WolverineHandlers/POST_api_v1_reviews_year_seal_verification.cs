@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
 using Wolverine.Http;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -14,16 +16,20 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class POST_api_v1_reviews_year_seal_verification : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
-        private readonly Gulou.Events.Api.Plan.CurrentPlan _currentPlan;
+        private readonly Gulou.Events.Api.Plan.DistrictPlanBook _districtPlanBook;
         private readonly Gulou.Events.Api.Reviews.Sealing.SealKeeper _sealKeeper;
         private readonly System.TimeProvider _timeProvider;
+        private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
+        private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_v1_reviews_year_seal_verification(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Gulou.Events.Api.Plan.CurrentPlan currentPlan, Gulou.Events.Api.Reviews.Sealing.SealKeeper sealKeeper, System.TimeProvider timeProvider) : base(wolverineHttpOptions)
+        public POST_api_v1_reviews_year_seal_verification(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, Gulou.Events.Api.Reviews.Sealing.SealKeeper sealKeeper, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
-            _currentPlan = currentPlan;
+            _districtPlanBook = districtPlanBook;
             _sealKeeper = sealKeeper;
             _timeProvider = timeProvider;
+            _outboxedSessionFactory = outboxedSessionFactory;
+            _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -31,6 +37,10 @@ namespace Internal.Generated.WolverineHandlers
             // Tenant Id detection
             // 1. Tenant Id is value of claim 'gulou:tenant'
             var tenantId = await TryDetectTenantId(httpContext);
+            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
+            messageContext.TenantId = tenantId;
+            // Building the Marten session using the detected tenant id
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext, tenantId);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Gulou.Events.Api.Reviews.Sealing.SealEndpoints").SetTag("http.route", "/api/v1/reviews/{year}/seal/verification").SetTag("http.request.method", "POST");
             string year_rawValue = (string?)httpContext.GetRouteValue("year");
             int year = default;
@@ -44,10 +54,11 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var plan = httpContext.Request.Query["plan"];
             var caller = Gulou.Events.Api.Infrastructure.Security.Caller.From(httpContext.User);
             
             // The actual HTTP request handler execution
-            var sealVerificationDto_response = await Gulou.Events.Api.Reviews.Sealing.SealEndpoints.Verify(year, caller, _currentPlan, _sealKeeper, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var sealVerificationDto_response = await Gulou.Events.Api.Reviews.Sealing.SealEndpoints.Verify(year, plan, caller, _districtPlanBook, ((Marten.IQuerySession)documentSession), _sealKeeper, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, sealVerificationDto_response, 404);
