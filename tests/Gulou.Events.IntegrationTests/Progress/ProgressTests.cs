@@ -274,7 +274,7 @@ public sealed class ProgressTests(AppFixture app) : IAsyncLifetime, IClassFixtur
         var all = (await _auditor.GetAsync("/api/v1/schools?year=2023")).As<PagedList<SchoolCoverageDto>>();
         var y2024 = (await _auditor.GetAsync("/api/v1/schools?year=2024&covered=false")).As<PagedList<SchoolCoverageDto>>();
 
-        Assert.Equal("/api/v1/schools?target=T-SCHOOLS&year=2023&covered=false", target.Drilldown);
+        Assert.Equal("/api/v1/schools?target=T-SCHOOLS&year=2023&covered=false&plan=gulou-2021-2025", target.Drilldown);
         Assert.Equal([_school.InstitutionId], uncovered.Items.Select(s => s.InstitutionId));
         // The kindergarten teaches no stage the plan's 中小学 names: it is not in the register.
         Assert.Equal(2, all.Total);
@@ -286,6 +286,9 @@ public sealed class ProgressTests(AppFixture app) : IAsyncLifetime, IClassFixtur
         (await _fzu.GetAsync("/api/v1/schools?year=2023")).Problem(HttpStatusCode.Forbidden);
         Assert.Contains("year", (await _auditor.GetAsync("/api/v1/schools")).Problem(HttpStatusCode.BadRequest).Errors.Keys);
         Assert.Contains("target", (await _auditor.GetAsync("/api/v1/schools?year=2023&target=T-COMPETITION")).Problem(HttpStatusCode.BadRequest).Errors.Keys);
+        Assert.Contains("year", (await _auditor.GetAsync("/api/v1/schools?year=2027&plan=gulou-2021-2025")).Problem(HttpStatusCode.BadRequest).Errors.Keys);
+        (await _auditor.GetAsync("/api/v1/schools?year=2023&plan=no-such-plan")).Problem(HttpStatusCode.NotFound);
+        Assert.Equal(all.Total, (await _auditor.GetAsync("/api/v1/schools?year=2023&plan=gulou-2021-2025")).As<PagedList<SchoolCoverageDto>>().Total);
     }
 
     [Fact]

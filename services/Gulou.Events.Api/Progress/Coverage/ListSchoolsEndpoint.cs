@@ -1,6 +1,8 @@
 using FluentValidation;
 using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure;
+using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
@@ -17,24 +19,43 @@ using Wolverine.Http;
 
 namespace Gulou.Events.Api.Progress.Coverage;
 
-/// <summary>The query of <c>GET /api/v1/schools</c>: a coverage target (the plan's only one when left out), a year, covered or not.</summary>
+/// <summary>
+/// The query of <c>GET /api/v1/schools</c>: a coverage target (the plan's only one when left out), a year, covered or
+/// not, and the plan (else the one whose period holds the year).
+/// </summary>
 public sealed record SchoolQuery(
     [FromQuery(Name = "target")] string? Target,
     [FromQuery(Name = "year")] int? Year,
     [FromQuery(Name = "covered")] bool? Covered,
     [FromQuery(Name = "counted")] CountedAs? Counted,
     [FromQuery(Name = "page")] int? Page,
-    [FromQuery(Name = "pageSize")] int? PageSize);
+    [FromQuery(Name = "pageSize")] int? PageSize,
+    [FromQuery(Name = "plan")] string? Plan = null)
+{
+    /// <summary>The coverage target the query names, by the plan's catalog; a 400 on <c>target</c> when the plan has no such target.</summary>
+    public PlanTarget TargetIn(CurrentPlan plan)
+    {
+        if (Target is { } code)
+        {
+            return plan.Target(code) is { Kind: TargetKind.AnnualCoverage } named
+                ? named
+                : throw ProblemException.Invalid("target", $"'{code}' is not a coverage target of the plan {plan.Catalog.Id}.");
+        }
+
+        var coverage = plan.TargetsOfKind(TargetKind.AnnualCoverage).ToList();
+        return coverage.Count == 1
+            ? coverage[0]
+            : throw ProblemException.Invalid("target", coverage.Count == 0
+                ? $"The plan {plan.Catalog.Id} has no coverage target."
+                : "Name the coverage target.");
+    }
+}
 
 public sealed class SchoolQueryValidator : AbstractValidator<SchoolQuery>
 {
-    public SchoolQueryValidator(CurrentPlan plan)
+    public SchoolQueryValidator()
     {
         RuleFor(q => q.Year).NotNull().WithMessage("Name the year the schools were covered in.").InclusiveBetween(2000, 2100);
-        RuleFor(q => q.Target).Must(t => t is null || plan.Target(t) is { Kind: TargetKind.AnnualCoverage })
-            .WithMessage((_, t) => $"'{t}' is not a coverage target of the plan.");
-        RuleFor(q => q.Target).NotNull().WithMessage("Name the coverage target.")
-            .When(_ => plan.TargetsOfKind(TargetKind.AnnualCoverage).Count() != 1);
     }
 }
 
@@ -48,12 +69,20 @@ public static class ListSchoolsEndpoint
     /// the target's figure.
     /// </summary>
     [WolverineGet("/api/v1/schools", OperationId = "ListSchools")]
+    [Refuses(404, ErrorCodes.NotFound, "the district has no plan with the id in `plan`")]
     [Authorize(Roles = "admin,unit,auditor")]
-    public static async Task<PagedList<SchoolCoverageDto>> List([AsParameters] SchoolQuery query, CurrentPlan plan, IQuerySession session, CancellationToken cancellation)
+    public static async Task<PagedList<SchoolCoverageDto>> List(
+        [AsParameters] SchoolQuery query, DistrictPlanBook plans, IQuerySession session, CancellationToken cancellation)
     {
         var (page, size) = Paging.Read(query.Page, query.PageSize, MaxPageSize);
-        var target = query.Target is { } code ? plan.Target(code)! : plan.TargetsOfKind(TargetKind.AnnualCoverage).Single();
         var year = query.Year!.Value;
+        var plan = await plans.ForQueryAsync(session, query.Plan, year, p => p.TargetsOfKind(TargetKind.AnnualCoverage).Any(), cancellation);
+        if (year < plan.Period.From || year > plan.Period.To)
+        {
+            throw ProblemException.Invalid("year", $"{year} is no year of the plan {plan.Catalog.Id} ({plan.Period.From}–{plan.Period.To}).");
+        }
+
+        var target = query.TargetIn(plan);
 
         var schools = (await session.Query<Institution>().Where(i => i.Kind == InstitutionKind.School).ToListAsync(cancellation))
             .Where(i => SchoolCounting.Counts(target, i)).ToList();

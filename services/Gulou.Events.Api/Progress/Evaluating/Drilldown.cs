@@ -16,7 +16,7 @@ public static class Drilldown
         TargetKind.CumulativeDistinctInstitutions => year is null ? $"{Activities}?target={target.Code}{Plan(plan)}" : $"{Activities}?target={target.Code}&toYear={year}{Plan(plan)}",
         TargetKind.CumulativeDistinctDesignations => year is null ? $"/api/v1/designations?target={target.Code}" : $"/api/v1/designations?target={target.Code}&year={year}",
         TargetKind.CumulativeDistinctPersons => year is null ? "/api/v1/volunteers" : $"/api/v1/volunteers?year={year}",
-        TargetKind.AnnualCoverage => ForSchools(target.Code, year ?? target.Period.To, covered: false),
+        TargetKind.AnnualCoverage => ForSchools(target.Code, year ?? target.Period.To, covered: false, plan),
         _ => $"/api/v1/indicators/{target.Code}/observations",
     };
 
@@ -28,7 +28,8 @@ public static class Drilldown
         $"{Activities}?institution={institution}{(measure is null ? "" : $"&measure={measure}")}{Year(year)}&counted=official{Plan(plan)}";
 
     /// <summary>The register's schools a coverage target reached (or did not) in a year.</summary>
-    public static string ForSchools(string target, int year, bool covered) => $"/api/v1/schools?target={target}&year={year}&covered={(covered ? "true" : "false")}";
+    public static string ForSchools(string target, int year, bool covered, string? plan = null) =>
+        $"/api/v1/schools?target={target}&year={year}&covered={(covered ? "true" : "false")}{Plan(plan)}";
 
     /// <summary>The activities of a coverage target's year that reached one school.</summary>
     public static string ForSchool(string target, Guid school, int year, string? plan = null) => $"{Activities}?target={target}&year={year}&involving={school}{Plan(plan)}";

@@ -17,15 +17,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly FluentValidation.IValidator<Gulou.Events.Api.Progress.Coverage.SchoolQuery> _validatorOfSchoolQuery;
-        private readonly Gulou.Events.Api.Plan.CurrentPlan _currentPlan;
+        private readonly Gulou.Events.Api.Plan.DistrictPlanBook _districtPlanBook;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_v1_schools(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Api.Progress.Coverage.SchoolQuery> validatorOfSchoolQuery, Gulou.Events.Api.Plan.CurrentPlan currentPlan, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_v1_schools(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Api.Progress.Coverage.SchoolQuery> validatorOfSchoolQuery, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfSchoolQuery = validatorOfSchoolQuery;
-            _currentPlan = currentPlan;
+            _districtPlanBook = districtPlanBook;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -106,7 +106,8 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var schoolQuery = new Gulou.Events.Api.Progress.Coverage.SchoolQuery(target, year, covered, counted, page, pageSize);
+            var plan = httpContext.Request.Query["plan"];
+            var schoolQuery = new Gulou.Events.Api.Progress.Coverage.SchoolQuery(target, year, covered, counted, page, pageSize, plan);
             var result1 = await Gulou.Events.Api.Infrastructure.Validation.RequestValidation.ValidateAsync<Gulou.Events.Api.Progress.Coverage.SchoolQuery>(_validatorOfSchoolQuery, schoolQuery).ConfigureAwait(false);
             // Evaluate whether or not the execution should be stopped based on the IResult value
             if (result1 != null && !(result1 is Wolverine.Http.WolverineContinue))
@@ -118,7 +119,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Gulou.Events.Api.Progress.Coverage.ListSchoolsEndpoint").SetTag("http.route", "/api/v1/schools").SetTag("http.request.method", "GET");
             
             // The actual HTTP request handler execution
-            var pagedListOfSchoolCoverageDto_response = await Gulou.Events.Api.Progress.Coverage.ListSchoolsEndpoint.List(schoolQuery, _currentPlan, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var pagedListOfSchoolCoverageDto_response = await Gulou.Events.Api.Progress.Coverage.ListSchoolsEndpoint.List(schoolQuery, _districtPlanBook, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, pagedListOfSchoolCoverageDto_response, 404);
