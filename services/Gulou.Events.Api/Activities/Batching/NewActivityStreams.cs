@@ -93,11 +93,13 @@ public static class NewActivityStreams
             eventIds.ToArray(), eventStreams.ToArray(), eventVersions.ToArray(), eventData.ToArray(), eventTypes.ToArray(), dotnetTypes.ToArray());
 
         // The snapshot with the columns its module duplicates from it (ActivitiesModule), read from the document itself.
+        // "offset 0" keeps the subquery from being folded into the select, which would parse each document once per
+        // column read from it (five times slower for 1,000 documents).
         session.QueueSqlCommand(
             $"insert into {schema}.mt_doc_activityrecord (tenant_id, id, data, mt_version, mt_dotnet_type, mt_last_modified, institution_id, year, status, kind, host_institution_id) " +
             "select ?, d.id, d.data, d.version, ?, transaction_timestamp(), (d.data ->> 'institutionId')::uuid, (d.data ->> 'year')::integer, " +
             "d.data ->> 'status', d.data ->> 'kind', (d.data ->> 'hostInstitutionId')::uuid " +
-            "from (select u.id, u.data::jsonb as data, u.version from unnest(?::uuid[], ?::text[], ?::bigint[]) as u(id, data, version)) d",
+            "from (select u.id, u.data::jsonb as data, u.version from unnest(?::uuid[], ?::text[], ?::bigint[]) as u(id, data, version) offset 0) d",
             session.TenantId, typeof(ActivityRecord).FullName!, streamIds, docs, streamVersions);
     }
 
