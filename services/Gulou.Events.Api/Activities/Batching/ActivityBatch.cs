@@ -38,7 +38,8 @@ public sealed record EntryResult(
 
 /// <summary>
 /// Reports many activities at once through the single report's validator and decision: the stored activities are
-/// read in one query, the new streams appended in one save. One instance serves one request, chunk after chunk.
+/// read in one query, the new streams written set-based in one save (<see cref="NewActivityStreams"/>). One instance
+/// serves one request, chunk after chunk.
 /// </summary>
 public sealed class ActivityBatch(
     IDocumentSession session, Caller caller, DistrictPlanBook plans, TimeProvider clock, IValidator<ReportActivity> validator, YearLocks locks)
@@ -69,10 +70,7 @@ public sealed class ActivityBatch(
                 return results;
             }
 
-            foreach (var reported in started)
-            {
-                session.Events.StartStream<ActivityRecord>(reported.ActivityId, ReportActivityEndpoint.EventsOf(reported, PlanOf(reported.ActivityId)));
-            }
+            NewActivityStreams.Queue(session, started, PlanOf);
 
             try
             {
