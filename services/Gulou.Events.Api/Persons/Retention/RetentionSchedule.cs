@@ -9,8 +9,10 @@ namespace Gulou.Events.Api.Persons.Retention;
 /// <summary>
 /// How long the register keeps people (PIPL Art. 19): a volunteer until <see cref="GulouSettings.VolunteerRetentionYears"/>
 /// years after the last institution let them go. What is past it is erased like an erasure on request, by the schedule.
+/// Records that keep personal information until a day of their own (<see cref="IExpiringRecords"/>: evidence until its
+/// <c>expiresOn</c>) are let go by the same run.
 /// </summary>
-public sealed class RetentionSchedule(IDocumentStore store, PersonRegister register, GulouSettings settings, TimeProvider clock)
+public sealed class RetentionSchedule(IDocumentStore store, PersonRegister register, IEnumerable<IExpiringRecords> expiring, GulouSettings settings, TimeProvider clock)
 {
     public const string Reason = "Retention period ended.";
     public const string LegalBasis = "PIPL Art. 19; Art. 47(1)(2)";
@@ -36,9 +38,16 @@ public sealed class RetentionSchedule(IDocumentStore store, PersonRegister regis
             .Select(v => new RetentionItemDto(v.Id, PersonRoles.Volunteer, v.LeftOn, RetainedUntil(v.LeftOn, years)))
             .OrderBy(v => v.LeftOn).ThenBy(v => v.PersonId)
             .ToList();
-        if (dryRun || due.Count == 0)
+        var sources = new List<(IExpiringRecords Source, IReadOnlyList<EvidenceExpiryDto> Due)>();
+        foreach (var source in expiring)
         {
-            return new RetentionReportDto(true, today, years, due, 0);
+            sources.Add((source, await source.DueAsync(session, today, cancellation)));
+        }
+
+        var evidence = sources.SelectMany(s => s.Due).ToList();
+        if (dryRun || (due.Count == 0 && evidence.Count == 0))
+        {
+            return new RetentionReportDto(true, today, years, due, 0, evidence);
         }
 
         foreach (var item in due)
@@ -46,7 +55,12 @@ public sealed class RetentionSchedule(IDocumentStore store, PersonRegister regis
             await register.EraseAsync(session, item.PersonId, Reason, LegalBasis, Guid.Empty, byRetention: true, cancellation);
         }
 
+        foreach (var (source, items) in sources.Where(s => s.Due.Count > 0))
+        {
+            source.Expire(session, items);
+        }
+
         await session.SaveChangesAsync(cancellation);
-        return new RetentionReportDto(false, today, years, due, due.Count);
+        return new RetentionReportDto(false, today, years, due, due.Count, evidence, evidence.Count);
     }
 }
