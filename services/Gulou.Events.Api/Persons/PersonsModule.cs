@@ -1,5 +1,6 @@
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Persons.Migrating;
+using Gulou.Events.Api.Persons.Rekeying;
 using Gulou.Events.Api.Persons.Retention;
 using Gulou.Events.Contracts.Persons;
 using Marten;
@@ -22,6 +23,7 @@ public static class PersonsModule
         .AddSingleton<PersonCipher>()
         .AddSingleton<PersonRegister>()
         .AddSingleton<PersonMigration>()
+        .AddSingleton<PersonKeyRotation>()
         .AddSingleton<RetentionSchedule>()
         .AddSingleton<RetentionWorker>()
         .AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
