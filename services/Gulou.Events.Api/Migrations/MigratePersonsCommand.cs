@@ -1,8 +1,9 @@
 using Gulou.Events.Api.Districts;
+using Gulou.Events.Api.Persons;
 using JasperFx.CommandLine;
 using Spectre.Console;
 
-namespace Gulou.Events.Api.Persons.Migrating;
+namespace Gulou.Events.Api.Migrations;
 
 /// <summary>
 /// <c>persons-migrate</c>: moves volunteers' ID-number hashes and designated teachers' and studios' names recorded before
