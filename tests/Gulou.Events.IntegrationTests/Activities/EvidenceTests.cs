@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Infrastructure.Json;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Persons;
 using Gulou.Events.IntegrationTests.Infrastructure;
+using Marten;
 
 namespace Gulou.Events.IntegrationTests.Activities;
 
@@ -99,6 +102,14 @@ public sealed class EvidenceTests(AppFixture app) : IClassFixture<AppFixture>
         // log keeps the event it was attached with.
         var holding = await Poll.UntilAsync(() => StoredText.TablesHoldingAsync(app, [goneUri]), t => t.All(x => x.EndsWith(".mt_events", StringComparison.Ordinal)));
         Assert.Single(holding);
+        // The record after the expiry is the one a replay of the stream folds (version and times included).
+        await using (var session = app.Store.QuerySession(district.TenantId))
+        {
+            var json = app.Store.Options.Serializer();
+            Assert.Equal(CanonicalJson.Of(json.ToJson(await session.Events.AggregateStreamAsync<ActivityRecord>(activity.Id))),
+                CanonicalJson.Of(json.ToJson(await session.LoadAsync<ActivityRecord>(activity.Id))));
+        }
+
         var after = await district.Admin.ActivityAsync(activity.Id);
         Assert.Equal([(null, true), (keptUri, false)], after.Evidence.Select(e => (e.Uri, e.Expired)));
         var again = (await district.Admin.PostAsync("/api/v1/persons/retention")).ShouldBe(HttpStatusCode.OK).As<RetentionReportDto>();

@@ -24,11 +24,13 @@ public sealed class EvidenceExpiry : IExpiringRecords
             .ToList();
     }
 
-    public void Expire(IDocumentSession session, IReadOnlyList<EvidenceExpiryDto> due)
+    /// <summary>Appended to each activity as it stands (its version known), like any change of it, so that its record is folded as a replay folds it.</summary>
+    public async Task ExpireAsync(IDocumentSession session, IReadOnlyList<EvidenceExpiryDto> due, CancellationToken cancellation)
     {
         foreach (var activity in due.GroupBy(e => e.ActivityId))
         {
-            session.Events.Append(activity.Key, activity.Select(e => (object)new EvidenceExpired(e.ActivityId, e.EvidenceId, e.ExpiresOn)).ToArray());
+            var stream = await session.Events.FetchForWriting<ActivityRecord>(activity.Key, cancellation);
+            stream.AppendMany(activity.Select(e => (object)new EvidenceExpired(e.ActivityId, e.EvidenceId, e.ExpiresOn)).ToArray());
         }
     }
 }

@@ -12,5 +12,5 @@ public interface IExpiringRecords
     Task<IReadOnlyList<EvidenceExpiryDto>> DueAsync(IQuerySession session, DateOnly today, CancellationToken cancellation);
 
     /// <summary>Records the expiries; nothing is saved, the caller saves.</summary>
-    void Expire(IDocumentSession session, IReadOnlyList<EvidenceExpiryDto> due);
+    Task ExpireAsync(IDocumentSession session, IReadOnlyList<EvidenceExpiryDto> due, CancellationToken cancellation);
 }

@@ -57,7 +57,7 @@ public sealed class RetentionSchedule(IDocumentStore store, PersonRegister regis
 
         foreach (var (source, items) in sources.Where(s => s.Due.Count > 0))
         {
-            source.Expire(session, items);
+            await source.ExpireAsync(session, items, cancellation);
         }
 
         await session.SaveChangesAsync(cancellation);
