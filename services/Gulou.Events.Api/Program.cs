@@ -14,6 +14,7 @@ using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
 using Gulou.Events.Api.Infrastructure.Validation;
 using Gulou.Events.Api.Institutions;
+using Gulou.Events.Api.Migrations;
 using Gulou.Events.Api.Persons;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress;
@@ -52,6 +53,7 @@ builder.Services
     .AddVolunteers()
     .AddIndicators()
     .AddPersons()
+    .AddMigrations()
     .AddProgress()
     .AddReviews()
     .AddProjectionOperations()

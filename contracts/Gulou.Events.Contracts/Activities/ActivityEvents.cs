@@ -24,13 +24,23 @@ public sealed record ActivityReported(
 public sealed record AttendanceRecorded(Guid ActivityId, AudienceCounts Added, decimal VolunteerHoursAdded);
 
 /// <summary>Evidence (a photo, a sign-in sheet, a link …) was attached to an activity.</summary>
+/// <param name="ContainsMinors">It shows children under 14; evidence recorded before the flag was kept lacks it (false).</param>
+/// <param name="ExpiresOn">The last day it is kept; evidence recorded before expiries were kept lacks it (kept).</param>
 public sealed record EvidenceAttached(
     Guid ActivityId,
     Guid EvidenceId,
     EvidenceKind Kind,
     string Uri,
     string? Description,
-    string? Sha256);
+    string? Sha256,
+    bool ContainsMinors = false,
+    DateOnly? ExpiresOn = null);
+
+/// <summary>
+/// The retention schedule let a piece of evidence go the day after its <c>expiresOn</c>: its address and description
+/// are no longer shown anywhere. Holds no personal data.
+/// </summary>
+public sealed record EvidenceExpired(Guid ActivityId, Guid EvidenceId, DateOnly ExpiresOn);
 
 /// <summary>
 /// The reporting institution corrected its report. The event holds every counted field as it stands

@@ -29,12 +29,19 @@ public sealed record RecordAttendance(
     decimal? VolunteerHours = null);
 
 /// <summary>Body of <c>POST /api/v1/activities/{id}/evidence</c>.</summary>
+/// <param name="Sha256">The SHA-256 of the file at <paramref name="Uri"/>, when there is one (64 hexadecimal digits).</param>
+/// <param name="ContainsMinors">Whether the evidence shows children under 14 (sensitive personal information, PIPL
+/// Art. 28): then only units, auditors and administrators see its address and description. Required for photos and videos.</param>
+/// <param name="ExpiresOn">The last day the evidence is kept (not before the activity's date); after it, its address and
+/// description are no longer shown and the retention schedule records its expiry.</param>
 public sealed record AttachEvidence(
     long? ExpectedVersion,
     EvidenceKind? Kind,
     string Uri,
     string? Description = null,
-    string? Sha256 = null);
+    string? Sha256 = null,
+    bool? ContainsMinors = null,
+    DateOnly? ExpiresOn = null);
 
 /// <summary>
 /// Body of <c>POST /api/v1/activities/{id}/corrections</c>. Fields left out (or null) stay as they are;

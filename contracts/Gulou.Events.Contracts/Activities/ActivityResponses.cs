@@ -23,7 +23,23 @@ public sealed record ActivityDto(
     long Version,
     Guid? HostInstitutionId = null);
 
-public sealed record EvidenceDto(Guid Id, EvidenceKind Kind, string Uri, string? Description, string? Sha256, DateTimeOffset AttachedAt);
+/// <summary>A piece of evidence as the caller may see it.</summary>
+/// <param name="Uri">Its address; null when it is withheld from the caller (it shows children under 14 and the caller is a
+/// partner) or it has expired.</param>
+/// <param name="Description">As <paramref name="Uri"/>.</param>
+/// <param name="ContainsMinors">It shows children under 14 (sensitive personal information).</param>
+/// <param name="ExpiresOn">The last day it is kept, when it has one.</param>
+/// <param name="Expired">True once the day after <paramref name="ExpiresOn"/> has come: its address and description are gone for everyone.</param>
+public sealed record EvidenceDto(
+    Guid Id,
+    EvidenceKind Kind,
+    string? Uri,
+    string? Description,
+    string? Sha256,
+    DateTimeOffset AttachedAt,
+    bool ContainsMinors = false,
+    DateOnly? ExpiresOn = null,
+    bool Expired = false);
 
 /// <summary>
 /// The latest decision of a unit. While the activity is <c>resubmitted</c> it is the rejection the amendment answers;

@@ -56,7 +56,19 @@ public sealed record PersonExportDto(
 /// <param name="RetainedUntil">The last day the person is kept.</param>
 public sealed record RetentionItemDto(Guid PersonId, string Role, DateOnly LeftOn, DateOnly RetainedUntil);
 
+/// <summary>A piece of evidence past its <c>expiresOn</c> that the retention schedule lets go (or, in a dry run, would).</summary>
+public sealed record EvidenceExpiryDto(Guid ActivityId, Guid EvidenceId, DateOnly ExpiresOn);
+
 /// <summary>Answer of the retention report and run.</summary>
 /// <param name="DryRun">True: nothing was erased, <see cref="Due"/> is what a run would erase today.</param>
 /// <param name="VolunteerYears">How many years after their last registration ended volunteers are kept.</param>
-public sealed record RetentionReportDto(bool DryRun, DateOnly Today, int VolunteerYears, IReadOnlyList<RetentionItemDto> Due, int Erased);
+/// <param name="Evidence">Evidence past its <c>expiresOn</c> whose expiry is not recorded yet.</param>
+/// <param name="EvidenceExpired">How many expiries of evidence the run recorded.</param>
+public sealed record RetentionReportDto(
+    bool DryRun,
+    DateOnly Today,
+    int VolunteerYears,
+    IReadOnlyList<RetentionItemDto> Due,
+    int Erased,
+    IReadOnlyList<EvidenceExpiryDto>? Evidence = null,
+    int EvidenceExpired = 0);

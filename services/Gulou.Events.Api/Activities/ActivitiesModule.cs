@@ -1,9 +1,11 @@
+using Gulou.Events.Api.Activities.ExpiringEvidence;
 using Gulou.Events.Api.Infrastructure.Persistence;
+using Gulou.Events.Api.Persons.Retention;
 using Marten;
 
 namespace Gulou.Events.Api.Activities;
 
-/// <summary>Activities reported by partner institutions: reporting one, a batch or a CSV file, attendance, evidence, corrections, retraction, verification by the leading unit, and every event of each activity's history.</summary>
+/// <summary>Activities reported by partner institutions: reporting one, a batch or a CSV file, attendance, evidence (and its expiry), corrections, retraction, verification by the leading unit, and every event of each activity's history.</summary>
 public static class ActivitiesModule
 {
     public static IServiceCollection AddActivities(this IServiceCollection services) => services.AddRecord<ActivityRecord>(opts => opts.Schema.For<ActivityRecord>()
@@ -12,5 +14,6 @@ public static class ActivitiesModule
         .Duplicate(a => a.Status)
         .Duplicate(a => a.Kind)
         .Duplicate(a => a.HostInstitutionId)
-        .GinIndexJsonData());
+        .GinIndexJsonData())
+        .AddSingleton<IExpiringRecords, EvidenceExpiry>();
 }

@@ -19,6 +19,7 @@ public static class ActivityAmendment
         long? expectedVersion,
         Action<ActivityRecord> authorize,
         Func<ActivityRecord, IReadOnlyList<object>> decide,
+        EvidenceAudience audience,
         YearLocks locks,
         CancellationToken cancellation)
     {
@@ -35,13 +36,13 @@ public static class ActivityAmendment
         var events = decide(activity);
         if (events.Count == 0)
         {
-            return activity.ToDto();
+            return activity.ToDto(audience);
         }
 
         await locks.EnsureOpenAsync<ActivityTally>(session, activity.InstitutionId, id, events, cancellation);
         stream.AppendMany(events);
         await session.SaveChangesAsync(cancellation);
         var latest = await session.Events.FetchLatest<ActivityRecord>(id, cancellation);
-        return latest!.ToDto();
+        return latest!.ToDto(audience);
     }
 }

@@ -22,6 +22,7 @@ public sealed class ActivityRecord : IRecord<ActivityRecord>
         RecordEvent.Of<ActivityVerified>("activity_verified"),
         RecordEvent.Of<ActivityRejected>("activity_rejected"),
         RecordEvent.Of<ActivityHeldForReview>("activity_held_for_review"),
+        RecordEvent.Of<EvidenceExpired>("evidence_expired"),
     ];
 
     public Guid Id { get; set; }
@@ -56,7 +57,11 @@ public sealed class ActivityRecord : IRecord<ActivityRecord>
 
     public ActivityStatus Status { get; set; }
 
+    /// <summary>The evidence as recorded: address and description included until it expires. Shown through <see cref="EvidenceAudience"/>.</summary>
     public List<EvidenceDto> Evidence { get; set; } = [];
+
+    /// <summary>The earliest <c>expiresOn</c> of the evidence not yet expired, for the retention schedule to find.</summary>
+    public DateOnly? NextEvidenceExpiry { get; set; }
 
     public VerificationDto? Verification { get; set; }
 
@@ -102,10 +107,26 @@ public sealed class ActivityRecord : IRecord<ActivityRecord>
 
     public void Apply(IEvent<EvidenceAttached> e)
     {
-        Evidence.Add(new EvidenceDto(e.Data.EvidenceId, e.Data.Kind, e.Data.Uri, e.Data.Description, e.Data.Sha256, e.Timestamp));
+        Evidence.Add(new EvidenceDto(e.Data.EvidenceId, e.Data.Kind, e.Data.Uri, e.Data.Description, e.Data.Sha256, e.Timestamp, e.Data.ContainsMinors, e.Data.ExpiresOn));
+        NextEvidenceExpiry = NextExpiry();
         Amended(figuresChanged: false);
         UpdatedAt = e.Timestamp;
     }
+
+    /// <summary>The evidence's address and description are dropped from the record; it is not an amendment.</summary>
+    public void Apply(IEvent<EvidenceExpired> e)
+    {
+        var index = Evidence.FindIndex(x => x.Id == e.Data.EvidenceId);
+        if (index >= 0)
+        {
+            Evidence[index] = Evidence[index] with { Uri = null, Description = null, Expired = true };
+        }
+
+        NextEvidenceExpiry = NextExpiry();
+        UpdatedAt = e.Timestamp;
+    }
+
+    private DateOnly? NextExpiry() => Evidence.Where(x => !x.Expired && x.ExpiresOn is not null).Min(x => x.ExpiresOn);
 
     public void Apply(IEvent<ActivityCorrected> e)
     {
@@ -169,7 +190,7 @@ public sealed class ActivityRecord : IRecord<ActivityRecord>
         }
     }
 
-    public ActivityDto ToDto() => new(
+    public ActivityDto ToDto(EvidenceAudience audience) => new(
         Id, InstitutionId, ExternalRef, Kind, MeasureCodes, Title, OccurredOn, EndsOn, Venue, Community,
-        Attendance, VolunteerHours, Status, Evidence, Verification, ContentHash, ReportedAt, UpdatedAt, Version, HostInstitutionId);
+        Attendance, VolunteerHours, Status, Evidence.Select(audience.Show).ToList(), Verification, ContentHash, ReportedAt, UpdatedAt, Version, HostInstitutionId);
 }

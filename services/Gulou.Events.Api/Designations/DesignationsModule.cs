@@ -1,4 +1,5 @@
 using Gulou.Events.Api.Infrastructure.Persistence;
+using Gulou.Events.Api.Persons;
 using Marten;
 
 namespace Gulou.Events.Api.Designations;
@@ -7,5 +8,6 @@ namespace Gulou.Events.Api.Designations;
 public static class DesignationsModule
 {
     public static IServiceCollection AddDesignations(this IServiceCollection services) =>
-        services.AddRecord<DesignationRecord>(opts => opts.Schema.For<DesignationRecord>().Duplicate(d => d.Kind));
+        services.AddRecord<DesignationRecord>(opts => opts.Schema.For<DesignationRecord>().Duplicate(d => d.Kind))
+            .AddSingleton<IHoldsPersons, DesignationHoldings>();
 }

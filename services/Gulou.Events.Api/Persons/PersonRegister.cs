@@ -1,7 +1,6 @@
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Api.Infrastructure.Security;
-using Gulou.Events.Api.Volunteers;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Persons;
 using Marten;
@@ -12,7 +11,7 @@ namespace Gulou.Events.Api.Persons;
 /// The person register: finds or adds a person by their blind index, reads their fields for the callers that may see
 /// them, and erases them by destroying their data key. Records that count people carry only the person's id.
 /// </summary>
-public sealed class PersonRegister(PersonCipher cipher, PersonKeys keys, TimeProvider clock)
+public sealed class PersonRegister(PersonCipher cipher, BlindIndex index, TimeProvider clock)
 {
     /// <summary>The stream an erasure is recorded in.</summary>
     public static Guid StreamFor(string tenantId, Guid personId) => DeterministicGuid.Create("person", tenantId, personId.ToString("N"));
@@ -24,7 +23,7 @@ public sealed class PersonRegister(PersonCipher cipher, PersonKeys keys, TimePro
     public async Task<Guid> EnlistAsync(IDocumentSession session, string purpose, string value, PersonFields fields, string role, Guid institutionId, CancellationToken cancellation)
     {
         var tenantId = session.TenantId;
-        var lookupId = DeterministicGuid.Create("person-lookup", tenantId, keys.Lookup(tenantId, purpose, value));
+        var lookupId = DeterministicGuid.Create("person-lookup", tenantId, index.Lookup(tenantId, purpose, value));
         var key = await session.LoadAsync<PersonKeyRecord>(lookupId, cancellation);
         if (key is null)
         {

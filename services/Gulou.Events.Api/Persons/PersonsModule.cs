@@ -1,5 +1,5 @@
 using Gulou.Events.Api.Infrastructure.Persistence;
-using Gulou.Events.Api.Persons.Migrating;
+using Gulou.Events.Api.Persons.Rekeying;
 using Gulou.Events.Api.Persons.Retention;
 using Gulou.Events.Contracts.Persons;
 using Marten;
@@ -21,7 +21,8 @@ public static class PersonsModule
         })
         .AddSingleton<PersonCipher>()
         .AddSingleton<PersonRegister>()
-        .AddSingleton<PersonMigration>()
+        .AddSingleton<BlindIndex>()
+        .AddSingleton<PersonKeyRotation>()
         .AddSingleton<RetentionSchedule>()
         .AddSingleton<RetentionWorker>()
         .AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());

@@ -1,4 +1,5 @@
 using Gulou.Events.Api.Infrastructure.Persistence;
+using Gulou.Events.Api.Persons;
 using Marten;
 
 namespace Gulou.Events.Api.Volunteers;
@@ -8,5 +9,6 @@ public static class VolunteersModule
 {
     public static IServiceCollection AddVolunteers(this IServiceCollection services) => services
         .AddSingleton<PersonKeys>()
+        .AddSingleton<IHoldsPersons, VolunteerHoldings>()
         .AddRecord<VolunteerRecord>(opts => opts.Schema.For<VolunteerRecord>().Index(v => v.PersonKey));
 }

@@ -7,7 +7,10 @@ namespace Gulou.Events.IntegrationTests.Infrastructure;
 public static class ServiceCommand
 {
     /// <summary>Runs the command; returns its exit code and what it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(AppFixture app, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(AppFixture app, params string[] args) => RunAsync(app, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the command with more environment variables (settings such as <c>Gulou__PersonMasterKey</c>).</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(AppFixture app, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, .. args])
         {
@@ -18,6 +21,11 @@ public static class ServiceCommand
         start.Environment["ConnectionStrings__Gulou"] = app.ConnectionString;
         start.Environment["Gulou__DatabaseSchema"] = AppFixture.Schema;
         start.Environment["Gulou__Daemon"] = "Disabled";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

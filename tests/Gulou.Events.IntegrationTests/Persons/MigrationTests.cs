@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Gulou.Events.Api.Designations;
-using Gulou.Events.Api.Persons.Migrating;
+using Gulou.Events.Api.Migrations;
 using Gulou.Events.Api.Volunteers;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Designations;

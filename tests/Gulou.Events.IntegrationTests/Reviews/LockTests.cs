@@ -106,7 +106,7 @@ public sealed class LockTests(AppFixture app) : IClassFixture<AppFixture>, IAsyn
     public async Task Writes_that_leave_the_closed_years_figures_alone_go_through()
     {
         var lab = await _fzu.ActivityAsync(_lab.Id);
-        (await _fzu.PostAsync($"/api/v1/activities/{lab.Id}/evidence", new AttachEvidence(lab.Version, EvidenceKind.Photo, "https://example.org/lab.jpg"))).ShouldBe(HttpStatusCode.OK);
+        (await _fzu.PostAsync($"/api/v1/activities/{lab.Id}/evidence", new AttachEvidence(lab.Version, EvidenceKind.Photo, "https://example.org/lab.jpg", ContainsMinors: false))).ShouldBe(HttpStatusCode.OK);
         lab = await _fzu.ActivityAsync(_lab.Id);
         (await _fzu.PostAsync($"/api/v1/activities/{lab.Id}/corrections", new CorrectActivity(lab.Version, Title: "化学实验室开放日（更正名称）"))).ShouldBe(HttpStatusCode.OK);
         (await _fzu.PostAsync("/api/v1/activities", Reports.Competition("C-2025", 10, new DateOnly(2025, 1, 5)))).ShouldBe(HttpStatusCode.Created);

@@ -44,7 +44,7 @@ public sealed class ReviewTests(AppFixture app) : IAsyncLifetime, IClassFixture<
         (await _education.PostAsync($"/api/v1/activities/{_a["b"].Id}/verification", new VerifyActivity(VerificationDecision.Verified))).ShouldBe(HttpStatusCode.OK);
         (await _education.PostAsync($"/api/v1/activities/{_a["e"].Id}/verification", new VerifyActivity(VerificationDecision.Rejected, "无佐证"))).ShouldBe(HttpStatusCode.OK);
         await Amend(_school, "f", "corrections", v => new CorrectActivity(v, OccurredOn: new DateOnly(2024, 1, 1)));
-        await Amend(_school, "g", "evidence", v => new AttachEvidence(v, EvidenceKind.Photo, "https://example.org/g.jpg"));
+        await Amend(_school, "g", "evidence", v => new AttachEvidence(v, EvidenceKind.Photo, "https://example.org/g.jpg", ContainsMinors: false));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -10,6 +10,8 @@ public sealed class LateMarkingTests
     private static readonly Guid Id = Guid.NewGuid();
     private static readonly DateTimeOffset Closed2023 = new(2024, 2, 1, 0, 0, 0, TimeSpan.Zero);
 
+    private static readonly Api.Activities.EvidenceAudience Reader = new(SeesMinors: true, Today: new DateOnly(2026, 1, 1));
+
     private static IEvent At<T>(T data, string instant, long version) where T : notnull =>
         new Event<T>(data) { StreamId = Id, Version = version, Timestamp = DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture) };
 
@@ -26,7 +28,7 @@ public sealed class LateMarkingTests
             At(new AttendanceRecorded(Id, new AudienceCounts(Youth: 1), 0), "2024-03-10T00:00:00Z", 3),
         ];
 
-        var entries = GetActivityHistoryEndpoint.Entries(events, new Dictionary<int, DateTimeOffset> { [2023] = Closed2023 });
+        var entries = GetActivityHistoryEndpoint.Entries(events, new Dictionary<int, DateTimeOffset> { [2023] = Closed2023 }, Reader);
 
         Assert.Equal([false, false, true], entries.Select(e => e.Late));
     }
@@ -41,12 +43,12 @@ public sealed class LateMarkingTests
             At(new ActivityCorrected(Id, "competition", ["ACT-03"], "t", new DateOnly(2024, 1, 5), null, null, null, new AudienceCounts(Youth: 1), 0, ["occurredOn"]), "2024-03-02T00:00:00Z", 3),
         ];
 
-        var entries = GetActivityHistoryEndpoint.Entries(into, new Dictionary<int, DateTimeOffset> { [2023] = Closed2023 });
+        var entries = GetActivityHistoryEndpoint.Entries(into, new Dictionary<int, DateTimeOffset> { [2023] = Closed2023 }, Reader);
 
         Assert.Equal([false, true, true], entries.Select(e => e.Late));
     }
 
     [Fact]
     public void Nothing_is_late_while_no_year_is_closed() =>
-        Assert.All(GetActivityHistoryEndpoint.Entries([At(Reported(new DateOnly(2023, 6, 1)), "2025-06-02T00:00:00Z", 1)], new Dictionary<int, DateTimeOffset>()), e => Assert.False(e.Late));
+        Assert.All(GetActivityHistoryEndpoint.Entries([At(Reported(new DateOnly(2023, 6, 1)), "2025-06-02T00:00:00Z", 1)], new Dictionary<int, DateTimeOffset>(), Reader), e => Assert.False(e.Late));
 }

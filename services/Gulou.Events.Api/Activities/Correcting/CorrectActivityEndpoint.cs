@@ -46,7 +46,7 @@ public static class CorrectActivityEndpoint
     [Refuses(409, ErrorCodes.InvalidState, "the activity was retracted")]
     [Refuses(422, ErrorCodes.NoPlanForDate, "the district has no plan whose period holds the corrected date")]
     [Authorize(Roles = AccessRoles.Partner)]
-    public static async Task<ActivityDto> Post(Guid id, CorrectActivity request, Caller caller, DistrictPlanBook plans, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<ActivityDto> Post(Guid id, CorrectActivity request, Caller caller, DistrictPlanBook plans, TimeProvider clock, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var all = await plans.AllAsync(session, cancellation);
         if (request.HostInstitutionId is { } host && host != Guid.Empty && host != caller.InstitutionId)
@@ -54,7 +54,7 @@ public static class CorrectActivityEndpoint
             await ActivityHosts.EnsureRegisteredAsync(session, host, cancellation);
         }
 
-        return await ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a, plans.ForActivity(all, request.OccurredOn ?? a.OccurredOn, "occurredOn")), locks, cancellation);
+        return await ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a, plans.ForActivity(all, request.OccurredOn ?? a.OccurredOn, "occurredOn")), EvidenceAudience.Of(caller, clock), locks, cancellation);
     }
 
     /// <summary>

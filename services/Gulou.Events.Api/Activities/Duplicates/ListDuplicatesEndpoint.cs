@@ -21,7 +21,7 @@ public static class ListDuplicatesEndpoint
     /// </summary>
     [WolverineGet("/api/v1/activities/duplicates", OperationId = "ListDuplicates")]
     [Authorize(Roles = "admin,unit,auditor")]
-    public static async Task<PagedList<DuplicateGroupDto>> List(int? year, int? page, int? pageSize, IQuerySession session, CancellationToken cancellation)
+    public static async Task<PagedList<DuplicateGroupDto>> List(int? year, int? page, int? pageSize, Caller caller, TimeProvider clock, IQuerySession session, CancellationToken cancellation)
     {
         if (year is not (>= 2000 and <= 2100))
         {
@@ -39,7 +39,7 @@ public static class ListDuplicatesEndpoint
 
         var shown = groups.Skip((p - 1) * size).Take(size).ToList();
         var activities = (await session.LoadManyAsync<ActivityRecord>(cancellation, shown.SelectMany(g => g.Ids).ToArray())).ToDictionary(a => a.Id);
-        var items = shown.Select(g => new DuplicateGroupDto(g.Kind, g.OccurredOn, g.Similarity, g.Ids.Select(id => activities[id].ToDto()).ToList())).ToList();
+        var items = shown.Select(g => new DuplicateGroupDto(g.Kind, g.OccurredOn, g.Similarity, g.Ids.Select(id => activities[id].ToDto(EvidenceAudience.Of(caller, clock))).ToList())).ToList();
         return new PagedList<DuplicateGroupDto>(items, groups.Count, p, size);
     }
 }

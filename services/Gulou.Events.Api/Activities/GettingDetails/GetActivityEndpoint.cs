@@ -15,10 +15,10 @@ public static class GetActivityEndpoint
     [WolverineGet("/api/v1/activities/{id}", OperationId = "GetActivity")]
     [Refuses(403, ErrorCodes.Forbidden, "a partner's key asks for an activity another institution reported")]
     [Authorize(Roles = AccessRoles.Readers)]
-    public static async Task<ActivityDto> Get(Guid id, Caller caller, IQuerySession session, CancellationToken cancellation)
+    public static async Task<ActivityDto> Get(Guid id, Caller caller, TimeProvider clock, IQuerySession session, CancellationToken cancellation)
     {
         var activity = await session.LoadAsync<ActivityRecord>(id, cancellation) ?? throw ProblemException.NotFound("activity", id);
         ActivityAccess.EnsureCanRead(activity, caller);
-        return activity.ToDto();
+        return activity.ToDto(EvidenceAudience.Of(caller, clock));
     }
 }

@@ -28,7 +28,7 @@ public static class ListActivitiesEndpoint
     [Refuses(403, ErrorCodes.Forbidden, "a partner's key asks for another institution's activities")]
     [Authorize(Roles = AccessRoles.Readers)]
     public static async Task<CsvOrJson<PagedList<ActivityDto>>> List(
-        [AsParameters] ActivityQuery query, Caller caller, DistrictPlanBook plans, IQuerySession session, CancellationToken cancellation)
+        [AsParameters] ActivityQuery query, Caller caller, DistrictPlanBook plans, TimeProvider clock, IQuerySession session, CancellationToken cancellation)
     {
         var plan = await plans.ForQueryAsync(session, query.Plan, query.Year ?? query.ToYear, query.CodesOf, cancellation);
         query.Check(plan);
@@ -47,7 +47,7 @@ public static class ListActivitiesEndpoint
         var activities = Filter(session.Query<ActivityRecord>(), query with { Institution = institution }, plan);
         var total = await activities.CountAsync(cancellation);
         var items = await activities.OrderByDescending(a => a.OccurredOn).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size).ToListAsync(cancellation);
-        var list = new PagedList<ActivityDto>(items.Select(a => a.ToDto()).ToList(), total, page, size);
+        var list = new PagedList<ActivityDto>(items.Select(a => a.ToDto(EvidenceAudience.Of(caller, clock))).ToList(), total, page, size);
         return new CsvOrJson<PagedList<ActivityDto>>(list, Csv, $"activities-{page}");
     }
 

@@ -67,7 +67,7 @@ public static class ListVerificationsEndpoint
 
         var total = await activities.CountAsync(cancellation);
         var items = await activities.OrderBy(a => a.ReportedAt).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size).ToListAsync(cancellation);
-        return new PagedList<ActivityDto>(items.Select(a => a.ToDto()).ToList(), total, page, size);
+        return new PagedList<ActivityDto>(items.Select(a => a.ToDto(EvidenceAudience.Of(caller, clock))).ToList(), total, page, size);
     }
 
     /// <summary>The unit whose queue a unit's key may list: its own, or any for the coordinating unit.</summary>

@@ -37,8 +37,8 @@ public static class RecordAttendanceEndpoint
     [Refuses(403, ErrorCodes.Forbidden, "another institution reported the activity")]
     [Refuses(409, ErrorCodes.InvalidState, "the activity was retracted")]
     [Authorize(Roles = AccessRoles.Partner)]
-    public static Task<ActivityDto> Post(Guid id, RecordAttendance request, Caller caller, CurrentPlan plan, YearLocks locks, IDocumentSession session, CancellationToken cancellation) =>
-        ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a, plan), locks, cancellation);
+    public static Task<ActivityDto> Post(Guid id, RecordAttendance request, Caller caller, CurrentPlan plan, TimeProvider clock, YearLocks locks, IDocumentSession session, CancellationToken cancellation) =>
+        ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a, plan), EvidenceAudience.Of(caller, clock), locks, cancellation);
 
     /// <summary>The attendance, and a hold when the new totals exceed the ceiling of the activity's kind.</summary>
     public static IReadOnlyList<object> Decide(RecordAttendance request, ActivityRecord activity, CurrentPlan plan)

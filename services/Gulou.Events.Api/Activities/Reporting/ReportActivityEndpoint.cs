@@ -78,7 +78,7 @@ public static class ReportActivityEndpoint
                 throw;
             }
 
-            return Answer(request, id, caller, stored, plan);
+            return Answer(request, id, caller, stored, plan, EvidenceAudience.Of(caller, clock));
         }
 
         var started = session.Events.StartStream<ActivityRecord>(id, events);
@@ -91,7 +91,7 @@ public static class ReportActivityEndpoint
             // The reference is taken: by this same report sent before (or at the same time), or by a different one.
             session.EjectAllPendingChanges();
             return await StoredAsync(session, caller, id, cancellation) is { } stored
-                ? Answer(request, id, caller, stored, plan)
+                ? Answer(request, id, caller, stored, plan, EvidenceAudience.Of(caller, clock))
                 : throw new InvalidOperationException("A colliding stream was not found again.", e);
         }
 
@@ -103,7 +103,7 @@ public static class ReportActivityEndpoint
         }
 
         created.Version = started.Events.Count;
-        return TypedResults.Created($"/api/v1/activities/{id}", created.ToDto());
+        return TypedResults.Created($"/api/v1/activities/{id}", created.ToDto(EvidenceAudience.Of(caller, clock)));
     }
 
     private static async Task<ActivityRecord?> StoredAsync(IDocumentSession session, Caller caller, Guid id, CancellationToken cancellation)
@@ -113,9 +113,9 @@ public static class ReportActivityEndpoint
     }
 
     /// <summary>The answer to a report whose reference is already stored: 200 with the activity when it is this report, else 409.</summary>
-    private static Ok<ActivityDto> Answer(ReportActivity request, Guid id, Caller caller, ActivityRecord stored, CurrentPlan plan) =>
+    private static Ok<ActivityDto> Answer(ReportActivity request, Guid id, Caller caller, ActivityRecord stored, CurrentPlan plan, EvidenceAudience audience) =>
         Decide(request, id, caller.InstitutionId, stored, plan) is null
-            ? TypedResults.Ok(stored.ToDto())
+            ? TypedResults.Ok(stored.ToDto(audience))
             : throw new InvalidOperationException("A stored report was decided as new.");
 
     /// <summary>The events that start an activity's stream: the report, and its hold when it is above the ceiling of its kind.</summary>

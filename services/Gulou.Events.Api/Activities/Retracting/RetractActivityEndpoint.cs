@@ -30,8 +30,8 @@ public static class RetractActivityEndpoint
     [Refuses(403, ErrorCodes.Forbidden, "another institution reported the activity")]
     [Refuses(409, ErrorCodes.InvalidState, "the activity is already retracted")]
     [Authorize(Roles = AccessRoles.Partner)]
-    public static Task<ActivityDto> Post(Guid id, RetractActivity request, Caller caller, YearLocks locks, IDocumentSession session, CancellationToken cancellation) =>
-        ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a), locks, cancellation);
+    public static Task<ActivityDto> Post(Guid id, RetractActivity request, Caller caller, TimeProvider clock, YearLocks locks, IDocumentSession session, CancellationToken cancellation) =>
+        ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => ActivityAccess.EnsureOwner(a, caller), a => Decide(request, a), EvidenceAudience.Of(caller, clock), locks, cancellation);
 
     public static IReadOnlyList<object> Decide(RetractActivity request, ActivityRecord activity) =>
         activity.IsClosed

@@ -45,7 +45,7 @@ public static class VerifyActivityEndpoint
     [Refuses(403, ErrorCodes.Forbidden, "the unit leads none of the activity's measures")]
     [Refuses(409, ErrorCodes.InvalidState, "the activity was retracted")]
     [Authorize(Roles = AccessRoles.Unit)]
-    public static async Task<ActivityDto> Post(Guid id, VerifyActivity request, Caller caller, DistrictPlanBook book, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
+    public static async Task<ActivityDto> Post(Guid id, VerifyActivity request, Caller caller, DistrictPlanBook book, TimeProvider clock, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
         var plans = await book.AllAsync(session, cancellation);
         var unit = await session.LoadAsync<Institution>(caller.InstitutionId, cancellation)
@@ -55,7 +55,7 @@ public static class VerifyActivityEndpoint
             await EnsureOtherActivityAsync(session, id, original, cancellation);
         }
 
-        return await ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => EnsureMayDecide(unit, a, book.ForActivity(plans, a.OccurredOn, "id")), a => Decide(request, a, unit), locks, cancellation);
+        return await ActivityAmendment.ApplyAsync(session, id, request.ExpectedVersion, a => EnsureMayDecide(unit, a, book.ForActivity(plans, a.OccurredOn, "id")), a => Decide(request, a, unit), EvidenceAudience.Of(caller, clock), locks, cancellation);
     }
 
     /// <exception cref="ProblemException">400 naming <c>duplicateOf</c>: the activity itself, or none of the district.</exception>

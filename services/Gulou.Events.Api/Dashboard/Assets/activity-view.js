@@ -53,7 +53,9 @@ export function evidenceList(activity) {
       : h('ul', { class: 'evidence' }, activity.evidence.map((e) =>
         h('li', { dataset: { evidence: e.id } },
           h('span', { class: 'tag' }, t(`evidence_${e.kind}`)), ' ',
-          h('a', { href: e.uri, rel: 'noopener noreferrer', target: '_blank' }, e.description || e.uri),
+          e.uri
+            ? h('a', { href: e.uri, rel: 'noopener noreferrer', target: '_blank' }, e.description || e.uri)
+            : h('span', { class: 'muted' }, t(e.expired ? 'evidenceExpired' : 'evidenceWithheld')),
           e.sha256 ? h('span', { class: 'mono muted' }, ` SHA-256 ${e.sha256.slice(0, 12)}…`) : null))));
 }
 

@@ -312,16 +312,23 @@ function actions(activity) {
   const uri = input({ type: 'url', inputmode: 'url', spellcheck: 'false' });
   const description = input({ maxlength: 200 });
   const sha = input({ spellcheck: 'false', maxlength: 64 });
+  const minors = h('input', { type: 'checkbox' });
+  const expiresOn = input({ type: 'date' });
   const evidenceForm = h('form', { novalidate: true, dataset: { form: 'evidence' } },
     field('kind', t('evidenceKind'), evidenceKind),
     field('uri', t('evidenceUri'), uri),
     field('description', t('evidenceDescription'), description),
     field('sha256', t('evidenceSha256'), sha),
+    field('containsMinors', t('evidenceMinors'), minors, t('evidenceMinorsHelp')),
+    field('expiresOn', t('evidenceExpiresOn'), expiresOn),
     errorSummary(), h('button', { type: 'submit', class: 'primary' }, t('submitEvidence')));
   evidenceForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = (control) => control.value.trim() || null;
-    amend('evidence', { kind: evidenceKind.value, uri: uri.value.trim(), description: text(description), sha256: text(sha) }, evidenceForm);
+    amend('evidence', {
+      kind: evidenceKind.value, uri: uri.value.trim(), description: text(description), sha256: text(sha),
+      containsMinors: minors.checked, expiresOn: expiresOn.value || null,
+    }, evidenceForm);
   });
 
   const reason = h('textarea', { rows: 2, maxlength: 500 });

@@ -46,7 +46,7 @@ public sealed record GulouSettings
     /// <summary>The master key the person register's data keys are encrypted under (any secret text; 32 random bytes in base64 from <c>deploy/make-secrets.sh</c>).</summary>
     public string? PersonMasterKey { get; init; }
 
-    /// <summary>Master keys taken out of use by a rotation, still read until <c>persons rotate-keys</c> has rewrapped every data key (comma-separated).</summary>
+    /// <summary>Master keys taken out of use by a rotation, still read until <c>persons-rekey</c> has rewrapped every data key (comma-separated).</summary>
     public IReadOnlyList<string> PreviousPersonMasterKeys { get; init; } = [];
 
     /// <summary>How many years after a volunteer's last registration ended the register erases them.</summary>

@@ -1,8 +1,6 @@
-using Gulou.Events.Api.Designations;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Security;
-using Gulou.Events.Api.Volunteers;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Persons;
 using Marten;
@@ -21,7 +19,7 @@ public static class ExportPersonEndpoint
     [WolverineGet("/api/v1/persons/{personId}/export", OperationId = "ExportPerson")]
     [Refuses(403, ErrorCodes.Forbidden, "a partner asks for a person it did not register")]
     [Authorize(Roles = AccessRoles.Readers)]
-    public static async Task<PersonExportDto> Get(Guid personId, Caller caller, PersonRegister register, IQuerySession session, CancellationToken cancellation)
+    public static async Task<PersonExportDto> Get(Guid personId, Caller caller, PersonRegister register, IEnumerable<IHoldsPersons> holders, IQuerySession session, CancellationToken cancellation)
     {
         var person = await session.LoadAsync<PersonRecord>(personId, cancellation) ?? throw ProblemException.NotFound("person", personId);
         if (!PersonRegister.MaySee(caller, person))
@@ -31,8 +29,12 @@ public static class ExportPersonEndpoint
 
         var fields = await register.FieldsAsync(session, person, cancellation);
         var view = await register.ReadAsync(session, personId, caller, cancellation);
-        var volunteer = await session.LoadAsync<VolunteerRecord>(PersonKeys.StreamFor(caller.TenantId, personId.ToString("N")), cancellation);
-        var designations = await session.Query<DesignationRecord>().Where(d => d.PersonId == personId).ToListAsync(cancellation);
+        var held = new PersonExport();
+        foreach (var holder in holders)
+        {
+            await holder.AddToExportAsync(session, personId, caller, view, held, cancellation);
+        }
+
         var erased = person.Erased ? PersonDto.ErasedText : null;
         return new PersonExportDto(
             person.Id,
@@ -43,8 +45,8 @@ public static class ExportPersonEndpoint
             erased ?? fields?.Contact,
             erased ?? fields?.IdNumberHash,
             erased ?? fields?.SubjectKey,
-            volunteer?.ToDto(caller.IsPartner ? caller.InstitutionId : null, view),
-            designations.Select(d => d.ToDto(view)).ToList(),
+            held.Volunteer,
+            held.Designations,
             person.Erasure);
     }
 }

@@ -58,9 +58,9 @@ public sealed partial class RetentionWorker(RetentionSchedule schedule, District
             foreach (var district in await districts.ListAsync(cancellation))
             {
                 var report = await schedule.RunAsync(district.Code, dryRun: false, cancellation);
-                if (report.Erased > 0)
+                if (report.Erased > 0 || report.EvidenceExpired > 0)
                 {
-                    LogErased(logger, report.Erased, district.Code);
+                    LogErased(logger, report.Erased, report.EvidenceExpired, district.Code);
                 }
             }
         }
@@ -73,8 +73,8 @@ public sealed partial class RetentionWorker(RetentionSchedule schedule, District
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention erased {Count} people in district {District}")]
-    private static partial void LogErased(ILogger logger, int count, string district);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention erased {Count} people and let {Evidence} pieces of evidence expire in district {District}")]
+    private static partial void LogErased(ILogger logger, int count, int evidence, string district);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The retention schedule failed; it runs again after the next interval")]
     private static partial void LogFailure(ILogger logger, Exception exception);

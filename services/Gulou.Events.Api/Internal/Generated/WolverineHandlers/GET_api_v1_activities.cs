@@ -18,14 +18,16 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly FluentValidation.IValidator<Gulou.Events.Api.Activities.Listing.ActivityQuery> _validatorOfActivityQuery;
         private readonly Gulou.Events.Api.Plan.DistrictPlanBook _districtPlanBook;
+        private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_v1_activities(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Api.Activities.Listing.ActivityQuery> validatorOfActivityQuery, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_v1_activities(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Api.Activities.Listing.ActivityQuery> validatorOfActivityQuery, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfActivityQuery = validatorOfActivityQuery;
             _districtPlanBook = districtPlanBook;
+            _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -150,7 +152,7 @@ namespace Internal.Generated.WolverineHandlers
             var caller = Gulou.Events.Api.Infrastructure.Security.Caller.From(httpContext.User);
             
             // The actual HTTP request handler execution
-            var csvOrJsonOfPagedListOfActivityDto = await Gulou.Events.Api.Activities.Listing.ListActivitiesEndpoint.List(activityQuery, caller, _districtPlanBook, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var csvOrJsonOfPagedListOfActivityDto = await Gulou.Events.Api.Activities.Listing.ListActivitiesEndpoint.List(activityQuery, caller, _districtPlanBook, _timeProvider, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await csvOrJsonOfPagedListOfActivityDto.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

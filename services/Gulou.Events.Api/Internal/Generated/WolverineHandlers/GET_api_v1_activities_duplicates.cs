@@ -14,12 +14,14 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class GET_api_v1_activities_duplicates : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
+        private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_v1_activities_duplicates(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_v1_activities_duplicates(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
+            _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -73,9 +75,10 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var caller = Gulou.Events.Api.Infrastructure.Security.Caller.From(httpContext.User);
             
             // The actual HTTP request handler execution
-            var pagedListOfDuplicateGroupDto_response = await Gulou.Events.Api.Activities.Duplicates.ListDuplicatesEndpoint.List(year, page, pageSize, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var pagedListOfDuplicateGroupDto_response = await Gulou.Events.Api.Activities.Duplicates.ListDuplicatesEndpoint.List(year, page, pageSize, caller, _timeProvider, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, pagedListOfDuplicateGroupDto_response, 404);

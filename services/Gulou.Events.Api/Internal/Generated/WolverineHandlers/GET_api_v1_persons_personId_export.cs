@@ -3,6 +3,7 @@
 using Gulou.Events.Api.Persons;
 using Microsoft.AspNetCore.Routing;
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Wolverine.Http;
 using Wolverine.Marten.Publishing;
@@ -16,13 +17,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Gulou.Events.Api.Persons.PersonRegister _personRegister;
+        private readonly System.Collections.Generic.IEnumerable<Gulou.Events.Api.Persons.IHoldsPersons> _holdsPersonsIEnumerable;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_v1_persons_personId_export(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Gulou.Events.Api.Persons.PersonRegister personRegister, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_v1_persons_personId_export(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Gulou.Events.Api.Persons.PersonRegister personRegister, System.Collections.Generic.IEnumerable<Gulou.Events.Api.Persons.IHoldsPersons> holdsPersonsIEnumerable, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _personRegister = personRegister;
+            _holdsPersonsIEnumerable = holdsPersonsIEnumerable;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -52,7 +55,7 @@ namespace Internal.Generated.WolverineHandlers
             var caller = Gulou.Events.Api.Infrastructure.Security.Caller.From(httpContext.User);
             
             // The actual HTTP request handler execution
-            var personExportDto_response = await Gulou.Events.Api.Persons.Exporting.ExportPersonEndpoint.Get(personId, caller, _personRegister, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var personExportDto_response = await Gulou.Events.Api.Persons.Exporting.ExportPersonEndpoint.Get(personId, caller, _personRegister, _holdsPersonsIEnumerable, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, personExportDto_response, 404);

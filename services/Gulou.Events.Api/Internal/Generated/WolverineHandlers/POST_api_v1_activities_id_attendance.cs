@@ -20,15 +20,17 @@ namespace Internal.Generated.WolverineHandlers
         private readonly FluentValidation.IValidator<Gulou.Events.Contracts.Activities.RecordAttendance> _validatorOfRecordAttendance;
         private readonly Gulou.Events.Api.Plan.CurrentPlan _currentPlan;
         private readonly Gulou.Events.Api.Reviews.Locking.YearLocks _yearLocks;
+        private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_v1_activities_id_attendance(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Contracts.Activities.RecordAttendance> validatorOfRecordAttendance, Gulou.Events.Api.Plan.CurrentPlan currentPlan, Gulou.Events.Api.Reviews.Locking.YearLocks yearLocks, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_v1_activities_id_attendance(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Contracts.Activities.RecordAttendance> validatorOfRecordAttendance, Gulou.Events.Api.Plan.CurrentPlan currentPlan, Gulou.Events.Api.Reviews.Locking.YearLocks yearLocks, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfRecordAttendance = validatorOfRecordAttendance;
             _currentPlan = currentPlan;
             _yearLocks = yearLocks;
+            _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -70,7 +72,7 @@ namespace Internal.Generated.WolverineHandlers
             var caller = Gulou.Events.Api.Infrastructure.Security.Caller.From(httpContext.User);
             
             // The actual HTTP request handler execution
-            var activityDto_response = await Gulou.Events.Api.Activities.RecordingAttendance.RecordAttendanceEndpoint.Post(id, request, caller, _currentPlan, _yearLocks, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            var activityDto_response = await Gulou.Events.Api.Activities.RecordingAttendance.RecordAttendanceEndpoint.Post(id, request, caller, _currentPlan, _timeProvider, _yearLocks, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, activityDto_response, 404);

@@ -1,14 +1,9 @@
 using Gulou.Events.Api.Districts;
+using Gulou.Events.Api.Persons;
 using JasperFx.CommandLine;
 using Spectre.Console;
 
-namespace Gulou.Events.Api.Persons.Migrating;
-
-public sealed class MigratePersonsInput : NetCoreInput
-{
-    [Description("The district (tenant); every district when left out")]
-    public string? TenantFlag { get; set; }
-}
+namespace Gulou.Events.Api.Migrations;
 
 /// <summary>
 /// <c>persons-migrate</c>: moves volunteers' ID-number hashes and designated teachers' and studios' names recorded before
@@ -16,13 +11,13 @@ public sealed class MigratePersonsInput : NetCoreInput
 /// (<c>projections rebuild -p Progress</c>, or <c>POST /api/v1/admin/projections/rebuild</c>).
 /// </summary>
 [Description("Move personal data recorded before the person register into it, out of the event log", Name = "persons-migrate")]
-public sealed class MigratePersonsCommand : JasperFxAsyncCommand<MigratePersonsInput>
+public sealed class MigratePersonsCommand : JasperFxAsyncCommand<EveryDistrictInput>
 {
-    public override async Task<bool> Execute(MigratePersonsInput input)
+    public override async Task<bool> Execute(EveryDistrictInput input)
     {
         using var host = input.BuildHost();
         var services = host.Services;
-        var tenants = input.TenantFlag is { } one ? [one] : (await services.GetRequiredService<DistrictRegistry>().ListAsync(CancellationToken.None)).Select(d => d.Code).ToList();
+        var tenants = await input.TenantsAsync(services);
         foreach (var tenant in tenants)
         {
             var result = await services.GetRequiredService<PersonMigration>().MigrateAsync(tenant, CancellationToken.None);

@@ -1,11 +1,12 @@
 using Gulou.Events.Api.Designations;
+using Gulou.Events.Api.Persons;
 using Gulou.Events.Api.Reviews;
 using Gulou.Events.Api.Reviews.Sealing;
 using Gulou.Events.Api.Volunteers;
 using Gulou.Events.Contracts.Designations;
 using Marten;
 
-namespace Gulou.Events.Api.Persons.Migrating;
+namespace Gulou.Events.Api.Migrations;
 
 /// <summary>What a migration moved into the register, and the closed years it sealed again.</summary>
 public sealed record PersonMigrationResult(int Volunteers, int Designations, IReadOnlyList<int> Resealed);
