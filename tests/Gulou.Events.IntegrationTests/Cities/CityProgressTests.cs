@@ -55,7 +55,9 @@ public sealed class CityProgressTests(AppFixture app) : IClassFixture<AppFixture
         var city = response.As<CityProgress>();
         Assert.DoesNotContain(outside.TenantId, response.Body, StringComparison.Ordinal);
         Assert.Equal([main.TenantId, second.TenantId], city.Districts.Select(d => d.Code));
-        Assert.All(city.Districts, d => Assert.True(d.Freshness!.CaughtUp));
+        // Each district's answer waited for its projection; other tests of the shared host may have written since, so
+        // whether it is still caught up says nothing here: the figures below show the posted reports were counted.
+        Assert.All(city.Districts, d => Assert.NotNull(d.Freshness));
         Assert.All(city.Districts, d => Assert.Equal("gulou-2021-2025", d.PlanId));
 
         bool InCity(District d) => d == main || d == second;
