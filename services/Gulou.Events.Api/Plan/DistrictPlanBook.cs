@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
+using Gulou.Events.Api.Infrastructure.Hosting;
 using Gulou.Events.Api.Infrastructure.Persistence;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Plan;
@@ -14,14 +15,22 @@ namespace Gulou.Events.Api.Plan;
 /// belongs to, and a plan by its id. The catalog the service ships with is always the first version of its plan, even
 /// in a district whose records predate plan versions.
 /// <para>
-/// A district's plans are kept in memory between requests, under the stream version of each of its plans: a request
-/// reads those versions (a few numbers, not the catalogs) and reads the catalogs again only when a publication, on this
-/// node or another, moved one. Within a request (one session) they are read once.
+/// A district's plans are kept in memory between requests, under the stream version of each of its plans. A
+/// publication is announced in its transaction (<see cref="PlanAnnouncements"/>); while the listener of the district's
+/// database confirms it has heard every announcement (<see cref="IHearsChanges"/>), a request reads nothing. Otherwise
+/// it reads the versions (a few numbers, not the catalogs) and the catalogs again only when a publication moved one.
+/// A publication on another node is therefore seen here within <see cref="IHearsChanges.Staleness"/>, one on this node
+/// at once. Within a request (one session) the plans are read from the database at most once.
 /// </para>
 /// </summary>
-public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock)
+public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock, GulouSettings settings) : IHearsChanges
 {
-    private readonly ConcurrentDictionary<string, (string Stamp, IReadOnlyList<LoadedPlan> Plans)> _districts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Stamp, long Heard, IReadOnlyList<LoadedPlan> Plans)> _districts = new(StringComparer.Ordinal);
+
+    /// <summary>Announcements heard per district: what was read before one is not trusted after it.</summary>
+    private readonly ConcurrentDictionary<string, long> _heard = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, long> _confirmed = new(StringComparer.Ordinal);
 
     private readonly ConditionalWeakTable<IQuerySession, IReadOnlyList<LoadedPlan>> _requests = [];
 
@@ -37,14 +46,16 @@ public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock)
             return read;
         }
 
-        var versions = await session.Query<LoadedPlan>().Select(p => new { p.PlanId, p.Version }).ToListAsync(cancellation);
-        var stamp = string.Join("\n", versions.OrderBy(v => v.PlanId, StringComparer.Ordinal).Select(v => $"{v.PlanId}@{v.Version}"));
-        if (!_districts.TryGetValue(session.TenantId, out var kept) || kept.Stamp != stamp)
+        var heard = _heard.GetValueOrDefault(session.TenantId);
+        if (_districts.TryGetValue(session.TenantId, out var kept) && kept.Heard == heard && IsTrusted(DistrictTenancy.NameOf(session.Database)))
         {
-            kept = (stamp, await LoadAsync(session, cancellation));
-            _districts[session.TenantId] = kept;
+            return kept.Plans;
         }
 
+        var versions = await session.Query<LoadedPlan>().Select(p => new { p.PlanId, p.Version }).ToListAsync(cancellation);
+        var stamp = string.Join("\n", versions.OrderBy(v => v.PlanId, StringComparer.Ordinal).Select(v => $"{v.PlanId}@{v.Version}"));
+        kept = kept.Stamp == stamp && kept.Plans is not null ? kept with { Heard = heard } : (stamp, heard, await LoadAsync(session, cancellation));
+        _districts[session.TenantId] = kept;
         _requests.AddOrUpdate(session, kept.Plans);
         return kept.Plans;
     }
@@ -53,8 +64,26 @@ public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock)
     public void Forget(IQuerySession session)
     {
         _requests.Remove(session);
-        _districts.TryRemove(session.TenantId, out _);
+        Forget(session.TenantId);
     }
+
+    /// <summary>After a publication in the district, on any node: the next read reads the plans again.</summary>
+    public void Forget(string district)
+    {
+        _heard.AddOrUpdate(district, 1, (_, n) => n + 1);
+        _districts.TryRemove(district, out _);
+    }
+
+    public string Channel => IHearsChanges.ChannelFor("plans", settings.DatabaseSchema);
+
+    void IHearsChanges.Heard(string database, string payload) => Forget(payload);
+
+    void IHearsChanges.Confirm(string database, long timestamp) => _confirmed[database] = timestamp;
+
+    void IHearsChanges.Distrust(string database) => _confirmed.TryRemove(database, out _);
+
+    private bool IsTrusted(string database) =>
+        _confirmed.TryGetValue(database, out var confirmed) && clock.GetElapsedTime(confirmed) < IHearsChanges.Staleness;
 
     private async Task<IReadOnlyList<LoadedPlan>> LoadAsync(IQuerySession session, CancellationToken cancellation)
     {

@@ -1,5 +1,6 @@
 using Gulou.Events.Api.Infrastructure.Hosting;
 using Gulou.Events.Api.Infrastructure.Persistence;
+using Marten;
 
 namespace Gulou.Events.Api.Plan;
 
@@ -17,6 +18,8 @@ public static class PlanModule
         services.AddSingleton(plan);
         services.AddSingleton(plan.Catalog);
         services.AddSingleton<DistrictPlanBook>();
+        services.AddSingleton<IHearsChanges>(provider => provider.GetRequiredService<DistrictPlanBook>());
+        services.ConfigureMarten((provider, opts) => opts.Listeners.Add(new PlanAnnouncements(provider.GetRequiredService<DistrictPlanBook>())));
         services.AddRecord<LoadedPlan>();
         return services;
     }

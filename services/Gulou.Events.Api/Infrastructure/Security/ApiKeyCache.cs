@@ -1,3 +1,5 @@
+using Gulou.Events.Api.Infrastructure.Persistence;
+
 namespace Gulou.Events.Api.Infrastructure.Security;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace Gulou.Events.Api.Infrastructure.Security;
 public sealed class ApiKeyCache(TimeProvider clock)
 {
     /// <summary>How old a database's last confirmation may be for its entries to be used.</summary>
-    public static readonly TimeSpan Staleness = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan Staleness = IHearsChanges.Staleness;
 
     /// <summary>Invalidations are remembered this long, far longer than any lookup they must keep from caching.</summary>
     private static readonly TimeSpan InvalidationMemory = TimeSpan.FromMinutes(1);

@@ -13,8 +13,11 @@ namespace Gulou.Events.Api.Infrastructure.Security;
 /// confirms several times a second that nothing it should have heard is pending (a round trip on the same connection
 /// delivers every notification committed before it). A lost connection is retried every second; its database's keys
 /// are read from the database meanwhile. Databases added to the pool are found within <see cref="PoolInterval"/>.
+/// The same connection hears the other changes announced for what nodes keep in memory (<see cref="IHearsChanges"/>:
+/// a district's plans) and confirms them alike.
 /// </summary>
-public sealed partial class ApiKeyListener(IDocumentStore store, ApiKeyCache cache, IApiKeyStore keys, GulouSettings settings, ILogger<ApiKeyListener> logger)
+public sealed partial class ApiKeyListener(
+    IDocumentStore store, ApiKeyCache cache, IApiKeyStore keys, IEnumerable<IHearsChanges> hearers, GulouSettings settings, ILogger<ApiKeyListener> logger)
     : BackgroundService
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(5);
@@ -23,6 +26,7 @@ public sealed partial class ApiKeyListener(IDocumentStore store, ApiKeyCache cac
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
 
     private readonly string _channel = ApiKeyCache.ChannelFor(settings.DatabaseSchema);
+    private readonly IReadOnlyList<IHearsChanges> _hearers = hearers.ToList();
 
     /// <summary>How the listening connections are named in <c>pg_stat_activity</c>.</summary>
     public static string ApplicationName(string schema) => $"gulou key listener {schema}";
@@ -69,9 +73,9 @@ public sealed partial class ApiKeyListener(IDocumentStore store, ApiKeyCache cac
             try
             {
                 await using var connection = database.CreateConnection();
-                connection.Notification += (_, e) => Heard(database, name, e.Payload);
+                connection.Notification += (_, e) => Heard(database, name, e.Channel, e.Payload);
                 await connection.OpenAsync(stoppingToken).ConfigureAwait(false);
-                await ExecuteAsync(connection, $"set application_name = '{ApplicationName(settings.DatabaseSchema)}'; listen \"{_channel}\"", stoppingToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, $"set application_name = '{ApplicationName(settings.DatabaseSchema)}'; {string.Concat(_hearers.Select(h => $"listen \"{h.Channel}\"; "))}listen \"{_channel}\"", stoppingToken).ConfigureAwait(false);
                 LogListening(logger, name);
 
                 long? refreshed = null;
@@ -87,6 +91,10 @@ public sealed partial class ApiKeyListener(IDocumentStore store, ApiKeyCache cac
                     var before = cache.Timestamp();
                     await ExecuteAsync(connection, "select 1", stoppingToken).ConfigureAwait(false);
                     cache.Confirm(name, before);
+                    foreach (var hearer in _hearers)
+                    {
+                        hearer.Confirm(name, before);
+                    }
                     await connection.WaitAsync(ConfirmInterval, stoppingToken).ConfigureAwait(false);
                 }
             }
@@ -96,7 +104,7 @@ public sealed partial class ApiKeyListener(IDocumentStore store, ApiKeyCache cac
             }
             catch (Exception e)
             {
-                cache.Distrust(name);
+                Distrust(name);
                 LogLost(logger, name, e.Message);
             }
 
@@ -110,12 +118,31 @@ public sealed partial class ApiKeyListener(IDocumentStore store, ApiKeyCache cac
             }
         }
 
+        Distrust(name);
+    }
+
+    private void Distrust(string name)
+    {
         cache.Distrust(name);
+        foreach (var hearer in _hearers)
+        {
+            hearer.Distrust(name);
+        }
     }
 
     /// <summary>Runs on the listening connection while it reads, before the round trip that confirms the cache completes.</summary>
-    private void Heard(IMartenDatabase database, string name, string payload)
+    private void Heard(IMartenDatabase database, string name, string channel, string payload)
     {
+        if (channel != _channel)
+        {
+            foreach (var hearer in _hearers.Where(h => h.Channel == channel))
+            {
+                hearer.Heard(name, payload);
+            }
+
+            return;
+        }
+
         if (!Guid.TryParse(payload, out var keyId))
         {
             return;

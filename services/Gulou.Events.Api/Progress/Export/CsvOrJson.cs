@@ -1,6 +1,9 @@
 using System.Reflection;
+using System.Text.Json;
 using Gulou.Events.Api.Infrastructure.Csv;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
 
 namespace Gulou.Events.Api.Progress.Export;
 
@@ -37,7 +40,18 @@ public sealed class CsvOrJson<T>(T body, Func<T, CsvTable> toCsv, string fileNam
             return;
         }
 
-        await TypedResults.Ok(Body).ExecuteAsync(httpContext);
+        if (entityTag is null)
+        {
+            await TypedResults.Ok(Body).ExecuteAsync(httpContext);
+            return;
+        }
+
+        var services = httpContext.RequestServices;
+        var options = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var json = services.GetRequiredService<EncodedAnswers>().Json(entityTag, () => JsonSerializer.SerializeToUtf8Bytes(Body, options));
+        httpContext.Response.ContentType = "application/json; charset=utf-8";
+        httpContext.Response.ContentLength = json.Length;
+        await httpContext.Response.Body.WriteAsync(json, httpContext.RequestAborted);
     }
 
 #pragma warning disable CA1000 // IEndpointMetadataProvider is a static interface member: it describes the route's answer to OpenAPI
