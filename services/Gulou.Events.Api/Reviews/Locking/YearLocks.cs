@@ -1,3 +1,4 @@
+using System.Text;
 using Gulou.Events.Api.Infrastructure.OpenApi;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Plan;
@@ -7,6 +8,7 @@ using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Reviews;
 using JasperFx.Events;
 using Marten;
+using Marten.Internal.Sessions;
 
 namespace Gulou.Events.Api.Reviews.Locking;
 
@@ -24,7 +26,7 @@ public sealed class YearLocks(DistrictPlanBook book, TimeProvider clock)
     /// <summary>The district's closed years and their exceptions, as they stand now.</summary>
     public async Task<LockedYears> ReadAsync(IQuerySession session, CancellationToken cancellation)
     {
-        var closed = await session.Query<YearReview>().Where(r => r.ClosedAt != null).Select(r => new { r.Year, r.Exceptions }).ToListAsync(cancellation);
+        var closed = await ClosedYearsAsync(session, cancellation);
         var now = clock.GetUtcNow();
         if (closed.Count == 0)
         {
@@ -32,7 +34,21 @@ public sealed class YearLocks(DistrictPlanBook book, TimeProvider clock)
         }
 
         var plans = await book.AllAsync(session, cancellation);
-        return new LockedYears(closed.Select(c => new ClosedYear(c.Year, c.Exceptions)).ToList(), year => book.OfYear(plans, year, now), now);
+        return new LockedYears(closed, year => book.OfYear(plans, year, now), now);
+    }
+
+    /// <summary>
+    /// The closed years with their exceptions, in one statement of plain SQL: it runs before every write that could
+    /// change a figure, and translating the equivalent LINQ query cost a quarter of a single report's processor time.
+    /// </summary>
+    private static async Task<IReadOnlyList<ClosedYear>> ClosedYearsAsync(IQuerySession session, CancellationToken cancellation)
+    {
+        var table = ((QuerySession)session).StorageFor<YearReview>().TableName.QualifiedName;
+        var rows = await session.AdvancedSql.QueryAsync<string>(
+            $"select jsonb_build_object('year', d.data -> 'year', 'exceptions', coalesce(d.data -> 'exceptions', '[]'::jsonb))::text from {table} as d where d.tenant_id = ? and d.data ->> 'closedAt' is not null",
+            cancellation, session.TenantId);
+        var serializer = session.DocumentStore.Options.Serializer();
+        return rows.Select(r => serializer.FromJson<ClosedYear>(new MemoryStream(Encoding.UTF8.GetBytes(r)))).ToList();
     }
 
     /// <summary>When each closed year of the district was closed.</summary>
