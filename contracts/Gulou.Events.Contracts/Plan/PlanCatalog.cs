@@ -47,6 +47,8 @@ public sealed record PlanPeriod(int From, int To)
     public IEnumerable<int> Years => Enumerable.Range(From, To - From + 1);
 
     public bool Contains(DateOnly day) => day >= Start && day <= End;
+
+    public bool Holds(int year) => From <= year && year <= To;
 }
 
 /// <summary>An improvement action (提升行动) or a key project (重点工程).</summary>

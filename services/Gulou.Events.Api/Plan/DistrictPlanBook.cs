@@ -124,9 +124,17 @@ public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock, Gu
     public async Task<CurrentPlan> ResolveForYearAsync(IQuerySession session, string? planId, int? year, CancellationToken cancellation)
     {
         var plan = await ResolveAsync(session, planId, cancellation);
-        return year is { } y && (y < plan.Period.From || y > plan.Period.To)
-            ? throw ProblemException.Invalid("year", $"{y} is no year of the plan {plan.Catalog.Id} ({plan.Period.From}–{plan.Period.To}); name its plan with plan=.")
-            : plan;
+        EnsureHolds(plan.Catalog, year);
+        return plan;
+    }
+
+    /// <summary>A 400 on <c>year</c> when the plan's period does not hold it (another plan's years are read with that plan's id).</summary>
+    public static void EnsureHolds(PlanCatalog plan, int? year)
+    {
+        if (year is { } y && !plan.Period.Holds(y))
+        {
+            throw ProblemException.Invalid("year", $"{y} is no year of the plan {plan.Id} ({plan.Period.From}–{plan.Period.To}); name its plan with plan=.");
+        }
     }
 
     /// <summary>
@@ -136,13 +144,11 @@ public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock, Gu
     public async Task<LoadedPlan> OfYearAsync(IQuerySession session, string? planId, int? year, CancellationToken cancellation)
     {
         var plans = await AllAsync(session, cancellation);
-        static bool Holds(LoadedPlan p, int y) => p.Latest.Catalog.Period.From <= y && y <= p.Latest.Catalog.Period.To;
         var plan = !string.IsNullOrWhiteSpace(planId)
             ? plans.FirstOrDefault(p => p.PlanId == planId.Trim()) ?? throw ProblemException.NotFound("plan", planId.Trim())
-            : year is { } y && plans.FirstOrDefault(p => Holds(p, y)) is { } held ? held : InForceOn(plans, clock.Today());
-        return year is { } yy && !Holds(plan, yy)
-            ? throw ProblemException.Invalid("year", $"{yy} is no year of the plan {plan.PlanId} ({plan.Latest.Catalog.Period.From}–{plan.Latest.Catalog.Period.To}).")
-            : plan;
+            : year is { } y && plans.FirstOrDefault(p => p.Latest.Catalog.Period.Holds(y)) is { } held ? held : InForceOn(plans, clock.Today());
+        EnsureHolds(plan.Latest.Catalog, year);
+        return plan;
     }
 
     /// <summary>
@@ -154,7 +160,7 @@ public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock, Gu
 
     /// <summary>The plan whose period holds a year, from plans already read, by its catalog in force at an instant; the shipped plan when none holds it.</summary>
     public CurrentPlan OfYear(IReadOnlyList<LoadedPlan> plans, int year, DateTimeOffset instant) =>
-        plans.FirstOrDefault(p => p.Latest.Catalog.Period.From <= year && year <= p.Latest.Catalog.Period.To) is { } plan ? CountedAt(plan, instant) : shipped;
+        plans.FirstOrDefault(p => p.Latest.Catalog.Period.Holds(year)) is { } plan ? CountedAt(plan, instant) : shipped;
 
     /// <summary>
     /// The plan whose rules a query of records applies: the one named; else the plan whose period holds the year asked
@@ -170,7 +176,7 @@ public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock, Gu
 
         var plans = await AllAsync(session, cancellation);
         var now = clock.GetUtcNow();
-        if (year is { } y && plans.FirstOrDefault(p => p.Latest.Catalog.Period.From <= y && y <= p.Latest.Catalog.Period.To) is { } ofYear)
+        if (year is { } y && plans.FirstOrDefault(p => p.Latest.Catalog.Period.Holds(y)) is { } ofYear)
         {
             return Indexed(ofYear.At(now));
         }

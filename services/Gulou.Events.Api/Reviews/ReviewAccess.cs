@@ -21,7 +21,7 @@ public static class ReviewAccess
     /// <summary>A year of the plan that has begun.</summary>
     public static void CheckYear(int year, CurrentPlan plan, TimeProvider clock)
     {
-        if (year < plan.Period.From || year > plan.Period.To || year > clock.Today().Year)
+        if (!plan.Period.Holds(year) || year > clock.Today().Year)
         {
             throw ProblemException.Invalid("year", $"A year of the plan ({plan.Period.From}–{plan.Period.To}) that has begun.");
         }
