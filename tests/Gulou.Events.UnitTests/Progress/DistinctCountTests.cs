@@ -155,7 +155,8 @@ public sealed class DistinctCountTests
         var history = new History();
         var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
         var stream = DistrictPlanBook.StreamOf(next);
-        history.Append(stream, new PlanCatalogPublished(next, "v1", DateTimeOffset.UnixEpoch, "admin", WithLab(2027)));
+        // A published version is known by its content hash: these are hashes no other test publishes.
+        history.Append(stream, new PlanCatalogPublished(next, "lab-from-2027", DateTimeOffset.UnixEpoch, "admin", WithLab(2027)));
         history.Report("lab_open_day", new DateOnly(2026, 5, 1), Youth, a, "FX-02");
         history.Report("lab_open_day", new DateOnly(2027, 5, 1), Youth, a, "FX-02");
         history.Report("lab_open_day", new DateOnly(2028, 5, 1), Youth, b, "FX-02");
@@ -164,7 +165,7 @@ public sealed class DistinctCountTests
         Assert.Equal((0, 1, 1), (v1["target/FX-T-LAB/2026"].Official.NewInstitutions, v1["target/FX-T-LAB/2027"].Official.NewInstitutions, v1["target/FX-T-LAB/2028"].Official.NewInstitutions));
         await AssertCountsHold(history);
 
-        history.Append(stream, new PlanCatalogPublished(next, "v2", DateTimeOffset.UnixEpoch.AddDays(1), "admin", WithLab(2026)));
+        history.Append(stream, new PlanCatalogPublished(next, "lab-from-2026", DateTimeOffset.UnixEpoch.AddDays(1), "admin", WithLab(2026)));
         var whole = await DocumentsAsync(history, [history.Log.Count]);
         await history.FoldAsync();
         var v2 = Rollups(history, next);
