@@ -14,10 +14,10 @@ public sealed class TargetView(PlanTarget target, IReadOnlyList<Rollup> rollups)
 
     /// <summary>
     /// Annual sums: that year's sum. Distinct institutions: all institutions from the start of the period to the end
-    /// of the year (each year's rollup holds those first counted in it). Designations and persons: those standing at the end of the year. Indicators: the latest
-    /// observation of the period up to the year, in percent; rankings: the latest rank. An observation of a year before
-    /// the period is the baseline, never the figure of a year of the period. Coverage: the share (percent) of the
-    /// register's schools the year's counted activities reached.
+    /// of the year (each year's rollup holds those first counted in it). Designations and persons: those standing at
+    /// the end of the year. Indicators: the latest observation of the period up to the year, in percent; rankings: the
+    /// latest rank. An observation of a year before the period is the baseline, never the figure of a year of the
+    /// period. Coverage: the share (percent) of the register's schools the year's counted activities reached.
     /// </summary>
     public decimal Value(int year, bool official)
     {
