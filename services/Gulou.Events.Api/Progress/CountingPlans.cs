@@ -1,6 +1,7 @@
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Rollups;
 using Gulou.Events.Api.Progress.Tallies;
+using Gulou.Events.Contracts.Plan;
 
 namespace Gulou.Events.Api.Progress;
 
@@ -26,6 +27,12 @@ public sealed class CountingPlans
     /// <summary>The same plans with <paramref name="plan"/> in place of its earlier version.</summary>
     public CountingPlans With(CurrentPlan plan) =>
         new([.. _plans.Where(p => p.Catalog.Id != plan.Catalog.Id), plan]);
+
+    /// <summary>The period a series of rollups counts institutions as new within: its target's, else its plan's; null for a plan or target not counted.</summary>
+    public PlanPeriod? PeriodOf(RollupKey key) =>
+        Named(key.Plan) is not { } plan ? null
+        : key.Scope == RollupScope.Target ? plan.Target(key.Target!)?.Period
+        : plan.Period;
 
     public IEnumerable<Contribution> Contributions(ITally tally) => _plans.SelectMany(p => Under(tally, p));
 

@@ -46,7 +46,7 @@ public sealed class ProgressFold(CurrentPlan shipped)
             await kind.FoldAsync(storage, events, plans, delta, cancellation);
         }
 
-        await ApplyAsync(storage, delta, cancellation);
+        await ApplyAsync(storage, delta, plans, cancellation);
     }
 
     /// <summary>A plan's new version: every record leaves the plan's figures as the version before counted it and enters them as this one does.</summary>
@@ -69,12 +69,27 @@ public sealed class ProgressFold(CurrentPlan shipped)
             await kind.RecountAsync(storage, before, after, delta, cancellation);
         }
 
-        await ApplyAsync(storage, delta, cancellation);
-        return plans.With(after);
+        // Every member of the plan is touched: one counted new in a year of the old version's period moves to the new one's.
+        var now = plans.With(after);
+        await ApplyAsync(storage, delta, now, cancellation);
+        return now;
     }
 
-    private static async Task ApplyAsync(IProgressStorage storage, RollupDelta delta, CancellationToken cancellation)
+    /// <summary>The members first, whose changes move the institution counts of the rollups; then the rollups.</summary>
+    private static async Task ApplyAsync(IProgressStorage storage, RollupDelta delta, CountingPlans plans, CancellationToken cancellation)
     {
+        var members = await storage.LoadMembersAsync(delta.MemberIds.ToList(), cancellation);
+        var (keep, drop) = delta.ApplyTo(members, plans.PeriodOf);
+        foreach (var member in keep)
+        {
+            storage.Store(member);
+        }
+
+        foreach (var id in drop)
+        {
+            storage.DeleteMember(id);
+        }
+
         var rollups = await storage.LoadRollupsAsync(delta.RollupIds.ToList(), cancellation);
         var (store, delete) = delta.ApplyTo(rollups);
         foreach (var rollup in store)

@@ -14,7 +14,7 @@ public static class ProgressModule
             .ConfigureMarten((provider, opts) => opts.ConfigureProgress(provider.GetRequiredService<CurrentPlan>()));
 
     /// <summary>The documents the progress projection writes, and nothing else writes: a rebuild (or a district's move) makes them anew from the log.</summary>
-    public static readonly IReadOnlyList<Type> Documents = [typeof(Rollup), typeof(PlanTally), typeof(ActivityTally), typeof(DesignationTally), typeof(VolunteerTally), typeof(IndicatorTally), typeof(SchoolTally)];
+    public static readonly IReadOnlyList<Type> Documents = [typeof(Rollup), typeof(RollupMember), typeof(PlanTally), typeof(ActivityTally), typeof(DesignationTally), typeof(VolunteerTally), typeof(IndicatorTally), typeof(SchoolTally)];
 
     private static void ConfigureProgress(this StoreOptions opts, CurrentPlan plan)
     {
@@ -30,6 +30,8 @@ public static class ProgressModule
         });
 
         opts.Schema.For<Rollup>().Duplicate(r => r.Plan).Duplicate(r => r.Scope).Duplicate(r => r.Year).Duplicate(r => r.Target).Duplicate(r => r.Measure);
+        // The coverage drill-down lists a target's members; the fold loads members by id only.
+        opts.Schema.For<RollupMember>().Duplicate(m => m.Series);
         opts.Schema.For<PlanTally>();
         opts.Schema.For<ActivityTally>();
         opts.Schema.For<DesignationTally>();

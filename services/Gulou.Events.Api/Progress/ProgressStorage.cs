@@ -4,7 +4,7 @@ using Marten;
 
 namespace Gulou.Events.Api.Progress;
 
-/// <summary>Where the progress fold keeps its tallies and rollups: the database for the projection, memory for a replay.</summary>
+/// <summary>Where the progress fold keeps its tallies, rollups and their members: the database for the projection, memory for a replay.</summary>
 public interface IProgressStorage
 {
     Task<IReadOnlyDictionary<Guid, T>> LoadTalliesAsync<T>(IReadOnlyList<Guid> ids, CancellationToken cancellation) where T : class, ITally;
@@ -17,9 +17,13 @@ public interface IProgressStorage
 
     Task<IReadOnlyDictionary<string, Rollup>> LoadRollupsAsync(IReadOnlyList<string> ids, CancellationToken cancellation);
 
+    Task<IReadOnlyDictionary<string, RollupMember>> LoadMembersAsync(IReadOnlyList<string> ids, CancellationToken cancellation);
+
     void Store<T>(T document) where T : notnull;
 
     void DeleteRollup(string id);
+
+    void DeleteMember(string id);
 }
 
 /// <summary>
@@ -48,23 +52,18 @@ public sealed class MartenProgressStorage(IDocumentOperations operations) : IPro
     public async Task<IReadOnlyList<PlanTally>> LoadPlansAsync(CancellationToken cancellation) =>
         Overlay(await operations.Query<PlanTally>().ToListAsync(cancellation), p => p.Id.ToString());
 
-    public async Task<IReadOnlyDictionary<string, Rollup>> LoadRollupsAsync(IReadOnlyList<string> ids, CancellationToken cancellation)
-    {
-        var unread = ids.Where(id => !_written.ContainsKey((typeof(Rollup), id))).ToArray();
-        var loaded = unread.Length == 0 ? [] : (await operations.LoadManyAsync<Rollup>(cancellation, unread)).ToDictionary(r => r.Id);
-        foreach (var id in ids.Where(id => _written.GetValueOrDefault((typeof(Rollup), id)) is not null))
-        {
-            loaded[id] = (Rollup)_written[(typeof(Rollup), id)]!;
-        }
+    public Task<IReadOnlyDictionary<string, Rollup>> LoadRollupsAsync(IReadOnlyList<string> ids, CancellationToken cancellation) =>
+        LoadByKeyAsync<Rollup>(ids, r => r.Id, cancellation);
 
-        return loaded;
-    }
+    public Task<IReadOnlyDictionary<string, RollupMember>> LoadMembersAsync(IReadOnlyList<string> ids, CancellationToken cancellation) =>
+        LoadByKeyAsync<RollupMember>(ids, m => m.Id, cancellation);
 
     public void Store<T>(T document) where T : notnull
     {
         var id = document switch
         {
             Rollup r => r.Id,
+            RollupMember m => m.Id,
             ITally t => t.Id.ToString(),
             PlanTally p => p.Id.ToString(),
             _ => throw new ArgumentException($"Not a progress document: {typeof(T).Name}", nameof(document)),
@@ -79,6 +78,25 @@ public sealed class MartenProgressStorage(IDocumentOperations operations) : IPro
         operations.Delete<Rollup>(id);
     }
 
+    public void DeleteMember(string id)
+    {
+        _written[(typeof(RollupMember), id)] = null;
+        operations.Delete<RollupMember>(id);
+    }
+
+    /// <summary>Documents by string id: what this batch wrote (or deleted), else what the database holds.</summary>
+    private async Task<IReadOnlyDictionary<string, T>> LoadByKeyAsync<T>(IReadOnlyList<string> ids, Func<T, string> idOf, CancellationToken cancellation) where T : class
+    {
+        var unread = ids.Where(id => !_written.ContainsKey((typeof(T), id))).ToArray();
+        var loaded = unread.Length == 0 ? [] : (await operations.LoadManyAsync<T>(cancellation, unread)).ToDictionary(idOf);
+        foreach (var id in ids.Where(id => _written.GetValueOrDefault((typeof(T), id)) is not null))
+        {
+            loaded[id] = (T)_written[(typeof(T), id)]!;
+        }
+
+        return loaded;
+    }
+
     private List<T> Overlay<T>(IEnumerable<T> stored, Func<T, string> id) where T : class =>
         stored.Where(d => !_written.ContainsKey((typeof(T), id(d))))
             .Concat(_written.Where(w => w.Key.Item1 == typeof(T) && w.Value is not null).Select(w => (T)w.Value!))
@@ -90,6 +108,7 @@ public sealed class MemoryProgressStorage : IProgressStorage
 {
     private readonly Dictionary<(Type, Guid), ITally> _tallies = [];
     private readonly Dictionary<string, Rollup> _rollups = [];
+    private readonly Dictionary<string, RollupMember> _members = [];
     private readonly Dictionary<Guid, PlanTally> _plans = [];
 
     /// <summary>Storage that starts with these published plans, as a fold of the log up to their publication would.</summary>
@@ -102,6 +121,8 @@ public sealed class MemoryProgressStorage : IProgressStorage
     }
 
     public IReadOnlyCollection<Rollup> Rollups => _rollups.Values;
+
+    public IReadOnlyCollection<RollupMember> Members => _members.Values;
 
     public IEnumerable<ITally> Tallies => _tallies.Values;
 
@@ -126,11 +147,15 @@ public sealed class MemoryProgressStorage : IProgressStorage
     public Task<IReadOnlyDictionary<string, Rollup>> LoadRollupsAsync(IReadOnlyList<string> ids, CancellationToken cancellation) =>
         Task.FromResult<IReadOnlyDictionary<string, Rollup>>(ids.Where(_rollups.ContainsKey).ToDictionary(id => id, id => _rollups[id]));
 
+    public Task<IReadOnlyDictionary<string, RollupMember>> LoadMembersAsync(IReadOnlyList<string> ids, CancellationToken cancellation) =>
+        Task.FromResult<IReadOnlyDictionary<string, RollupMember>>(ids.Where(_members.ContainsKey).ToDictionary(id => id, id => _members[id]));
+
     public void Store<T>(T document) where T : notnull
     {
         switch (document)
         {
             case Rollup rollup: _rollups[rollup.Id] = rollup; break;
+            case RollupMember member: _members[member.Id] = member; break;
             case ITally tally: _tallies[(typeof(T), tally.Id)] = tally; break;
             case PlanTally plan: _plans[plan.Id] = plan; break;
             default: throw new ArgumentException($"Not a progress document: {typeof(T).Name}", nameof(document));
@@ -138,4 +163,6 @@ public sealed class MemoryProgressStorage : IProgressStorage
     }
 
     public void DeleteRollup(string id) => _rollups.Remove(id);
+
+    public void DeleteMember(string id) => _members.Remove(id);
 }

@@ -51,6 +51,9 @@ internal sealed class History(CurrentPlan? plan = null)
         return (view.Value(year, official: true), view.Value(year, official: false));
     }
 
+    /// <summary>The documents of the last fold.</summary>
+    public MemoryProgressStorage Folded { get; private set; } = new();
+
     /// <summary>Folds the log in batches of <paramref name="batchSize"/> events, as the daemon would: the rollups of the plan, by their key within it.</summary>
     public async Task<IReadOnlyDictionary<string, Rollup>> FoldAsync(int batchSize = int.MaxValue)
     {
@@ -62,6 +65,21 @@ internal sealed class History(CurrentPlan? plan = null)
         }
 
         Assert.All(storage.Rollups, r => Assert.Equal($"{r.Plan}/", r.Id[..(r.Plan.Length + 1)]));
+        Folded = storage;
         return storage.Rollups.Where(r => r.Plan == Plan.Catalog.Id).ToDictionary(r => r.Id[(r.Plan.Length + 1)..]);
+    }
+
+    /// <summary>
+    /// The institutions the last fold counts in a rollup (its key within the plan), in order: the members of its series
+    /// counted in its year. The rollup's own number of distinct institutions must agree.
+    /// </summary>
+    public IReadOnlyList<Guid> Counted(string key, bool official = true)
+    {
+        var id = $"{Plan.Catalog.Id}/{key}";
+        var (series, year) = (id[..id.LastIndexOf('/')], int.Parse(id[(id.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        var counted = Folded.Members.Where(m => m.Series == series && m.CountIn(year, official) > 0).Select(m => m.InstitutionId).Order().ToList();
+        var rollup = Folded.Rollups.SingleOrDefault(r => r.Id == id);
+        Assert.Equal(counted.Count, rollup is null ? 0 : (official ? rollup.Official : rollup.Verified).DistinctInstitutions);
+        return counted;
     }
 }

@@ -59,7 +59,9 @@ public sealed class PlanFoldTests
             r.Key,
             r.Value.Official.Activities,
             r.Value.Official.Attendance,
-            Institutions = r.Value.Official.Institutions.OrderBy(i => i.Key).ToList(),
+            r.Value.Official.DistinctInstitutions,
+            r.Value.Official.NewInstitutions,
+            r.Value.Official.Covered,
             Verified = r.Value.Verified.Activities,
         }));
 

@@ -36,7 +36,9 @@ public sealed class ProgressFoldTests
         Assert.Equal(1, rollups["unit/CIVILIZATION/2023"].Official.Activities);
         Assert.Equal(1, rollups["unit/HRSS/2023"].Official.Activities);
         Assert.False(rollups.ContainsKey("unit/HEALTH/2023"));
-        Assert.Equal([Fzu], rollups["target/T-LAB-OPEN/2023"].Official.Institutions.Keys);
+        Assert.Equal([Fzu], history.Counted("target/T-LAB-OPEN/2023"));
+        Assert.Equal([Fzu], history.Counted("total/2023"));
+        Assert.Equal(1, rollups[$"institution/{Fzu}/ACT-02/2023"].Official.DistinctInstitutions);
         Assert.True(rollups["measure/ACT-02/2023"].Verified.IsEmpty);
     }
 
@@ -69,7 +71,8 @@ public sealed class ProgressFoldTests
 
         Assert.Equal(100, target.Official.Attendance.Youth);
         Assert.Equal(100, target.Verified.Attendance.Youth);
-        Assert.Equal([Fzu], target.Official.Institutions.Keys);
+        Assert.Equal([Fzu], history.Counted("target/T-COMPETITION/2023"));
+        Assert.Equal([Fzu], history.Counted("target/T-COMPETITION/2023", official: false));
     }
 
     [Fact]
@@ -86,7 +89,8 @@ public sealed class ProgressFoldTests
         Assert.Equal(2, rollups["unit/EDU/2023"].Official.Activities);
         Assert.Equal(2, rollups["unit/CAST/2023"].Official.Activities);
         Assert.Equal(1, rollups["unit/YOUTH-LEAGUE/2023"].Official.Activities);
-        Assert.Equal(2, rollups["unit/CIVILIZATION/2023"].Official.Institutions.Count);
+        Assert.Equal(2, rollups["unit/CIVILIZATION/2023"].Official.DistinctInstitutions);
+        Assert.Equal(new[] { Fzu, Fjnu }.Order(), history.Counted("unit/CIVILIZATION/2023"));
     }
 
     [Theory]
@@ -133,7 +137,7 @@ public sealed class ProgressFoldTests
         var rollups = await history.FoldAsync();
 
         Assert.Equal(5_000, rollups["measure/ACT-02/2023"].Official.Attendance.Youth);
-        Assert.Equal([Fzu], rollups["target/T-LAB-OPEN/2023"].Verified.Institutions.Keys);
+        Assert.Equal([Fzu], history.Counted("target/T-LAB-OPEN/2023", official: false));
     }
 
     [Fact]
@@ -162,7 +166,7 @@ public sealed class ProgressFoldTests
 
         var rollups = await history.FoldAsync();
 
-        Assert.Equal(new[] { university, Fjnu }.Order(), rollups["target/T-LAB-OPEN/2023"].Official.Institutions.Keys.Order());
+        Assert.Equal(new[] { university, Fjnu }.Order(), history.Counted("target/T-LAB-OPEN/2023"));
         // Institution rows stay the reporter's.
         Assert.Equal(1, rollups[$"institution/{Fzu}/2023"].Official.Activities);
     }
@@ -182,8 +186,9 @@ public sealed class ProgressFoldTests
 
         var rollups = await history.FoldAsync();
 
-        Assert.Equal(new[] { primary, secondary, third }.Order(), rollups["target/T-SCHOOLS/0"].Official.Institutions.Keys.Order());
-        Assert.Equal(new[] { primary, secondary, Fzu }.Order(), rollups["target/T-SCHOOLS/2023"].Official.Institutions.Keys.Order());
+        Assert.Equal(new[] { primary, secondary, third }.Order(), history.Counted("target/T-SCHOOLS/0"));
+        Assert.Equal(new[] { primary, secondary, Fzu }.Order(), history.Counted("target/T-SCHOOLS/2023"));
+        Assert.Equal(2, rollups["target/T-SCHOOLS/2023"].Official.Covered);
         var view = new Api.Progress.Evaluating.TargetView(TestPlan.Shipped.Target("T-SCHOOLS")!, rollups.Values.Where(r => r.Target == "T-SCHOOLS").ToList());
         Assert.Equal(66.6667m, view.Value(2023, official: true));
         Assert.Equal(0m, view.Value(2024, official: true));
@@ -325,10 +330,13 @@ public sealed class ProgressFoldTests
             }
         }
 
-        var whole = Serialize(await history.FoldAsync());
-        Assert.Equal(whole, Serialize(await history.FoldAsync(batchSize: 1)));
-        Assert.Equal(whole, Serialize(await history.FoldAsync(batchSize: 7)));
+        var whole = Serialize(await history.FoldAsync()) + Members(history);
+        Assert.Equal(whole, Serialize(await history.FoldAsync(batchSize: 1)) + Members(history));
+        Assert.Equal(whole, Serialize(await history.FoldAsync(batchSize: 7)) + Members(history));
     }
+
+    private static string Members(History history) =>
+        JsonSerializer.Serialize(history.Folded.Members.OrderBy(m => m.Id, StringComparer.Ordinal));
 
     private static string Serialize(IReadOnlyDictionary<string, Rollup> rollups) =>
         JsonSerializer.Serialize(rollups.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new
@@ -338,5 +346,5 @@ public sealed class ProgressFoldTests
             Verified = Canonical(r.Value.Verified),
         }));
 
-    private static object Canonical(Figures f) => new { f.Activities, f.Attendance, f.VolunteerHours, Institutions = f.Institutions.OrderBy(i => i.Key).ToList(), f.Added, f.Removed, f.Numerator, f.Denominator };
+    private static object Canonical(Figures f) => new { f.Activities, f.Attendance, f.VolunteerHours, f.DistinctInstitutions, f.NewInstitutions, f.Covered, f.Added, f.Removed, f.Numerator, f.Denominator };
 }

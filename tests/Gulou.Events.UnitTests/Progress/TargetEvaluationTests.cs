@@ -55,13 +55,14 @@ public sealed class TargetEvaluationTests
         var target = TestPlan.Shipped.Target("T-SCHOOLS")!;
         var (a, b, c, d, university) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var register = Rollup.For(RollupKey.ForRegister("T-SCHOOLS"));
-        register.Official.Institutions = new() { [a] = 1, [b] = 1, [c] = 1, [d] = 1 };
-        register.Verified.Institutions = new() { [a] = 1, [b] = 1, [c] = 1, [d] = 1 };
+        Guid[] registered = [a, b, c, d];
+        register.Official.DistinctInstitutions = register.Verified.DistinctInstitutions = registered.Length;
+        Guid[] reached2023 = [a, b, c, d, university], reached2024 = [a, university];
         Rollup[] rollups =
         [
             register,
-            Year("T-SCHOOLS", 2023, f => f.Institutions = new() { [a] = 3, [b] = 1, [c] = 1, [d] = 2, [university] = 4 }),
-            Year("T-SCHOOLS", 2024, f => f.Institutions = new() { [a] = 1, [university] = 1 }),
+            Year("T-SCHOOLS", 2023, f => (f.Activities, f.DistinctInstitutions, f.Covered) = (5, reached2023.Length, reached2023.Intersect(registered).Count())),
+            Year("T-SCHOOLS", 2024, f => (f.Activities, f.DistinctInstitutions, f.Covered) = (2, reached2024.Length, reached2024.Intersect(registered).Count())),
         ];
 
         var y2023 = TargetEvaluation.Evaluate(target, rollups, 2023, MidPlan);
@@ -82,10 +83,12 @@ public sealed class TargetEvaluationTests
     {
         var target = TestPlan.Shipped.Target("T-LAB-OPEN")!;
         var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        Guid[] in2021 = [a, b], in2022 = [a, c];
+        // Each year's rollup holds the institutions first counted in it.
         Rollup[] rollups =
         [
-            Year("T-LAB-OPEN", 2021, f => f.Institutions = new() { [a] = 2, [b] = 1 }),
-            Year("T-LAB-OPEN", 2022, f => f.Institutions = new() { [a] = 1, [c] = 1 }),
+            Year("T-LAB-OPEN", 2021, f => (f.Activities, f.DistinctInstitutions, f.NewInstitutions) = (3, in2021.Length, in2021.Length)),
+            Year("T-LAB-OPEN", 2022, f => (f.Activities, f.DistinctInstitutions, f.NewInstitutions) = (2, in2022.Length, in2022.Except(in2021).Count())),
         ];
 
         var progress = TargetEvaluation.Evaluate(target, rollups, 2022, MidPlan);

@@ -21,24 +21,24 @@ public static class ActivityCounting
         var rules = ActivityRules.Of(plan);
         var verified = ActivityRules.Verified.Matches(activity);
         var year = activity.Year;
-        var byReporter = Figures.OfActivity([activity.InstitutionId], activity.Attendance, activity.VolunteerHours);
-        yield return Of(RollupKey.Total(year), byReporter, verified);
-        yield return Of(RollupKey.ForInstitution(activity.InstitutionId, year), byReporter, verified);
+        var figures = Figures.OfActivity(activity.Attendance, activity.VolunteerHours);
+        Guid[] reporter = [activity.InstitutionId];
+        yield return Of(RollupKey.Total(year), figures, verified, reporter);
+        yield return Of(RollupKey.ForInstitution(activity.InstitutionId, year), figures, verified, reporter);
         foreach (var measure in plan.Catalog.Measures.Where(m => rules.OfMeasure(m.Code).Matches(activity)))
         {
-            yield return Of(RollupKey.ForMeasure(measure.Code, year), byReporter, verified);
-            yield return Of(RollupKey.ForInstitution(activity.InstitutionId, measure.Code, year), byReporter, verified);
+            yield return Of(RollupKey.ForMeasure(measure.Code, year), figures, verified, reporter);
+            yield return Of(RollupKey.ForInstitution(activity.InstitutionId, measure.Code, year), figures, verified, reporter);
         }
 
         foreach (var unit in plan.Catalog.Units.Where(u => rules.OfUnit(u.Code).Matches(activity)))
         {
-            yield return Of(RollupKey.ForUnit(unit.Code, year), byReporter, verified);
+            yield return Of(RollupKey.ForUnit(unit.Code, year), figures, verified, reporter);
         }
 
         foreach (var target in plan.ActivityTargets.Where(t => rules.Toward(t).Matches(activity)))
         {
-            var figures = Figures.OfActivity(ActivityRules.InstitutionsCounted(target, activity), activity.Attendance, activity.VolunteerHours);
-            yield return Of(RollupKey.ForTarget(target.Code, year), figures, verified);
+            yield return Of(RollupKey.ForTarget(target.Code, year), figures, verified, ActivityRules.InstitutionsCounted(target, activity).Distinct().ToList());
         }
     }
 
@@ -52,5 +52,6 @@ public static class ActivityCounting
         _ => throw new ArgumentOutOfRangeException(nameof(group), group, "Not an audience group."),
     };
 
-    private static Contribution Of(RollupKey key, Figures figures, bool verified) => new(key, figures, verified ? figures : null);
+    private static Contribution Of(RollupKey key, Figures figures, bool verified, IReadOnlyList<Guid> institutions) =>
+        new(key, figures, verified ? figures : null, institutions);
 }

@@ -21,8 +21,8 @@ public static class SchoolCounting
 
         foreach (var target in plan.TargetsOfKind(TargetKind.AnnualCoverage).Where(t => Counts(t, school)))
         {
-            var figures = new Figures { Institutions = new Dictionary<Guid, int> { [school.Id] = 1 } };
-            yield return new Contribution(RollupKey.ForRegister(target.Code), figures, figures);
+            var figures = new Figures();
+            yield return new Contribution(RollupKey.ForRegister(target.Code), figures, figures, [school.Id]);
         }
     }
 

@@ -21,7 +21,7 @@ public static class YearScope
         JsonSerializer.Serialize(contributions
             .Where(c => relevant(c.Key))
             .OrderBy(c => c.Key.Id, StringComparer.Ordinal)
-            .Select(c => new { c.Key.Id, Official = Comparable(c.Official), Verified = Comparable(c.Verified) }));
+            .Select(c => new { c.Key.Id, Official = Comparable(c.Official), Verified = Comparable(c.Verified), Institutions = c.Institutions?.Order().ToList() }));
 
     /// <summary>The years among <paramref name="years"/> whose figures differ between what a record added before and what it adds after.</summary>
     public static IEnumerable<int> Changed(IReadOnlyList<Contribution> before, IReadOnlyList<Contribution> after, IEnumerable<int> years, CurrentPlan plan) =>
@@ -29,6 +29,6 @@ public static class YearScope
 
     private static object? Comparable(Figures? f) => f is null ? null : new
     {
-        f.Activities, f.Attendance, f.VolunteerHours, Institutions = f.Institutions.OrderBy(i => i.Key).ToList(), f.Added, f.Removed, f.Numerator, f.Denominator,
+        f.Activities, f.Attendance, f.VolunteerHours, f.Added, f.Removed, f.Numerator, f.Denominator,
     };
 }

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Gulou.Events.Api.Activities;
 using Gulou.Events.Api.Infrastructure;
 using Gulou.Events.Api.Infrastructure.Errors;
 using Gulou.Events.Api.Infrastructure.OpenApi;
@@ -8,6 +7,7 @@ using Gulou.Events.Api.Institutions;
 using Gulou.Events.Api.Plan;
 using Gulou.Events.Api.Progress.Counting;
 using Gulou.Events.Api.Progress.Evaluating;
+using Gulou.Events.Api.Progress.Rollups;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Institutions;
@@ -97,19 +97,12 @@ public static class ListSchoolsEndpoint
         return new PagedList<SchoolCoverageDto>(rows.Skip((page - 1) * size).Take(size).ToList(), rows.Count, page, size);
     }
 
-    /// <summary>How many of the year's counted activities each institution adds to the target, by the fold's own rule.</summary>
+    /// <summary>How many of the year's counted activities reached each institution: the target's members, as the progress fold counted them.</summary>
     private static async Task<Dictionary<Guid, int>> ReachedAsync(
         PlanTarget target, int year, CountedAs counted, CurrentPlan plan, IQuerySession session, CancellationToken cancellation)
     {
-        var places = await session.Query<ActivityRecord>()
-            .Where(ActivityRules.Counted(counted))
-            .Where(ActivityRules.Of(plan).Toward(target))
-            .Where(a => a.Year == year)
-            .Select(a => new { a.InstitutionId, a.HostInstitutionId })
-            .ToListAsync(cancellation);
-        return places
-            .SelectMany(p => ActivityRules.InstitutionsCounted(target, new ActivityRecord { InstitutionId = p.InstitutionId, HostInstitutionId = p.HostInstitutionId }).Distinct())
-            .GroupBy(id => id)
-            .ToDictionary(g => g.Key, g => g.Count());
+        var series = (RollupKey.ForTarget(target.Code, year) with { Plan = plan.Catalog.Id }).Series;
+        var members = await session.Query<RollupMember>().Where(m => m.Series == series).ToListAsync(cancellation);
+        return members.ToDictionary(m => m.InstitutionId, m => m.CountIn(year, official: counted == CountedAs.Official));
     }
 }

@@ -23,8 +23,8 @@ public static class MeasureEvaluation
             measure.Title.En,
             measure.LeadUnits,
             year,
-            Figures.Sum(inScope.Select(r => r.Official)).ToDto(),
-            Figures.Sum(inScope.Select(r => r.Verified)).ToDto(),
+            Figures.Describe(inScope, official: true, overPeriod: year is null),
+            Figures.Describe(inScope, official: false, overPeriod: year is null),
             byYear,
             Drilldown.ForMeasure(measure.Code, year, plan));
     }

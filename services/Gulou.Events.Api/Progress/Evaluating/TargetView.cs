@@ -14,10 +14,10 @@ public sealed class TargetView(PlanTarget target, IReadOnlyList<Rollup> rollups)
 
     /// <summary>
     /// Annual sums: that year's sum. Distinct institutions: all institutions from the start of the period to the end
-    /// of the year. Designations and persons: those standing at the end of the year. Indicators: the latest
-    /// observation of the period up to the year, in percent; rankings: the latest rank. An observation of a year before
-    /// the period is the baseline, never the figure of a year of the period. Coverage: the share (percent) of the
-    /// register's schools the year's counted activities reached.
+    /// of the year (each year's rollup holds those first counted in it). Designations and persons: those standing at
+    /// the end of the year. Indicators: the latest observation of the period up to the year, in percent; rankings: the
+    /// latest rank. An observation of a year before the period is the baseline, never the figure of a year of the
+    /// period. Coverage: the share (percent) of the register's schools the year's counted activities reached.
     /// </summary>
     public decimal Value(int year, bool official)
     {
@@ -26,8 +26,7 @@ public sealed class TargetView(PlanTarget target, IReadOnlyList<Rollup> rollups)
         return target.Kind switch
         {
             TargetKind.AnnualSum => _byYear.TryGetValue(year, out var r) ? YearSum(Of(r)) : 0,
-            TargetKind.CumulativeDistinctInstitutions => upTo.Where(r => r.Year >= target.Period.From)
-                .SelectMany(r => Of(r).Institutions.Keys).Distinct().Count(),
+            TargetKind.CumulativeDistinctInstitutions => upTo.Where(r => r.Year >= target.Period.From).Sum(r => Of(r).NewInstitutions),
             TargetKind.CumulativeDistinctDesignations or TargetKind.CumulativeDistinctPersons => upTo.Sum(r => Of(r).Added - Of(r).Removed),
             TargetKind.Indicator or TargetKind.Ranking => Observed(upTo.Where(r => r.Year >= target.Period.From), official) ?? 0,
             TargetKind.AnnualCoverage => Coverage(year, official),
@@ -35,18 +34,14 @@ public sealed class TargetView(PlanTarget target, IReadOnlyList<Rollup> rollups)
         };
     }
 
-    /// <summary>The schools of the register (official and verified alike): the whole a coverage figure is a share of.</summary>
-    public IReadOnlyCollection<Guid> Register => _byYear.TryGetValue(RollupKey.RegisterYear, out var register) ? register.Official.Institutions.Keys : [];
+    /// <summary>The number of schools in the register (official and verified alike): the whole a coverage figure is a share of.</summary>
+    public int RegisterSize => _byYear.TryGetValue(RollupKey.RegisterYear, out var register) ? register.Official.DistinctInstitutions : 0;
 
-    /// <summary>The register's schools that the year's counted activities reached.</summary>
-    public IReadOnlyCollection<Guid> Covered(int year, bool official)
-    {
-        var reached = _byYear.TryGetValue(year, out var r) ? (official ? r.Official : r.Verified).Institutions : [];
-        return Register.Where(reached.ContainsKey).ToList();
-    }
+    /// <summary>How many of the register's schools the year's counted activities reached.</summary>
+    public int Covered(int year, bool official) => _byYear.TryGetValue(year, out var r) ? (official ? r.Official : r.Verified).Covered : 0;
 
     private decimal Coverage(int year, bool official) =>
-        Register.Count == 0 ? 0 : IndicatorRecord.Percent(Covered(year, official).Count, Register.Count);
+        RegisterSize == 0 ? 0 : IndicatorRecord.Percent(Covered(year, official), RegisterSize);
 
     /// <summary>
     /// Where the target stood before the period: the observation standing for the latest year before it (indicators,

@@ -29,6 +29,7 @@ public static class GetUnitProgressEndpoint
         var plan = await reader.PlanAsync(query, cancellation);
         var freshness = await reader.FreshnessAsync(query, cancellation);
         bool InScope(Rollup r) => query.Year is null ? plan.Period.Years.Contains(r.Year) : r.Year == query.Year;
+        var overPeriod = query.Year is null;
 
         var institutionRollups = (await reader.ScopeAsync(RollupScope.Institution, query.Year, cancellation))
             .Concat(await reader.ScopeAsync(RollupScope.InstitutionTotal, query.Year, cancellation))
@@ -40,9 +41,9 @@ public static class GetUnitProgressEndpoint
             .Select(g => new InstitutionProgressDto(
                 g.Key,
                 names.GetValueOrDefault(g.Key, ""),
-                Figures.Sum(g.Where(r => r.Scope == RollupScope.InstitutionTotal).Select(r => r.Official)).ToDto(),
-                Figures.Sum(g.Where(r => r.Scope == RollupScope.InstitutionTotal).Select(r => r.Verified)).ToDto(),
-                ByMeasure(g.Where(r => r.Scope == RollupScope.Institution), m => Drilldown.ForInstitution(g.Key, m, query.Year, plan.Catalog.Id)),
+                Figures.Describe(g.Where(r => r.Scope == RollupScope.InstitutionTotal), official: true, overPeriod),
+                Figures.Describe(g.Where(r => r.Scope == RollupScope.InstitutionTotal), official: false, overPeriod),
+                ByMeasure(g.Where(r => r.Scope == RollupScope.Institution), overPeriod, m => Drilldown.ForInstitution(g.Key, m, query.Year, plan.Catalog.Id)),
                 Drilldown.ForInstitution(g.Key, null, query.Year, plan.Catalog.Id)))
             .OrderByDescending(i => i.Official.Activities).ThenBy(i => i.Name, StringComparer.Ordinal)
             .ToList();
@@ -58,14 +59,14 @@ public static class GetUnitProgressEndpoint
                     var measures = plan.MeasuresOf(u.Code).Select(m => new UnitMeasureFigures(
                             m,
                             leads.Contains(m) ? UnitRole.Lead : UnitRole.Participating,
-                            Figures.Sum(measureRollups[m].Select(r => r.Official)).ToDto(),
-                            Figures.Sum(measureRollups[m].Select(r => r.Verified)).ToDto(),
+                            Figures.Describe(measureRollups[m], official: true, overPeriod),
+                            Figures.Describe(measureRollups[m], official: false, overPeriod),
                             Drilldown.ForMeasure(m, query.Year, plan.Catalog.Id)))
                         .ToList();
                     return new UnitProgressDto(
                         u.Code, u.Name.Zh, u.Name.En, leads,
-                        Figures.Sum(unitRollups[u.Code].Select(r => r.Official)).ToDto(),
-                        Figures.Sum(unitRollups[u.Code].Select(r => r.Verified)).ToDto(),
+                        Figures.Describe(unitRollups[u.Code], official: true, overPeriod),
+                        Figures.Describe(unitRollups[u.Code], official: false, overPeriod),
                         measures,
                         Drilldown.ForUnit(u.Code, query.Year, plan.Catalog.Id),
                         plan.MeasuresParticipatedBy(u.Code),
@@ -79,8 +80,8 @@ public static class GetUnitProgressEndpoint
         return new CsvOrJson<UnitsOverview>(new UnitsOverview(query.Year, freshness, institutions, units), ProgressCsv.Units, "units");
     }
 
-    private static List<MeasureFigures> ByMeasure(IEnumerable<Rollup> rollups, Func<string, string> drilldown) =>
+    private static List<MeasureFigures> ByMeasure(IEnumerable<Rollup> rollups, bool overPeriod, Func<string, string> drilldown) =>
         rollups.GroupBy(r => r.Measure!).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new MeasureFigures(g.Key, Figures.Sum(g.Select(r => r.Official)).ToDto(), Figures.Sum(g.Select(r => r.Verified)).ToDto(), drilldown(g.Key)))
+            .Select(g => new MeasureFigures(g.Key, Figures.Describe(g, official: true, overPeriod), Figures.Describe(g, official: false, overPeriod), drilldown(g.Key)))
             .ToList();
 }

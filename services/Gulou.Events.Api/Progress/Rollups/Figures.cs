@@ -6,6 +6,8 @@ namespace Gulou.Events.Api.Progress.Rollups;
 /// <summary>
 /// The additive quantities every progress figure is built from. Adding a record's contribution and later
 /// subtracting it leaves nothing behind, which is how corrections, rejections and retractions move figures.
+/// The institution counts are kept by the progress fold from the rollup's members (<see cref="RollupMember"/>), never
+/// from a list of institutions in the rollup itself.
 /// </summary>
 public sealed class Figures
 {
@@ -15,8 +17,14 @@ public sealed class Figures
 
     public decimal VolunteerHours { get; set; }
 
-    /// <summary>Activities per institution; its keys are the distinct institutions.</summary>
-    public Dictionary<Guid, int> Institutions { get; set; } = [];
+    /// <summary>The distinct institutions counted in the year; in a coverage target's register (year 0), the schools registered.</summary>
+    public int DistinctInstitutions { get; set; }
+
+    /// <summary>The institutions counted in the year for the first time within the period (the target's, else the plan's).</summary>
+    public int NewInstitutions { get; set; }
+
+    /// <summary>The schools of the coverage target's register counted in the year.</summary>
+    public int Covered { get; set; }
 
     /// <summary>Designated subjects or volunteers that came in during the year.</summary>
     public int Added { get; set; }
@@ -30,16 +38,15 @@ public sealed class Figures
     public decimal Denominator { get; set; }
 
     public bool IsEmpty =>
-        Activities == 0 && Attendance == AudienceCounts.None && VolunteerHours == 0 && Institutions.Count == 0
-        && Added == 0 && Removed == 0 && Numerator == 0 && Denominator == 0;
+        Activities == 0 && Attendance == AudienceCounts.None && VolunteerHours == 0 && DistinctInstitutions == 0 && NewInstitutions == 0
+        && Covered == 0 && Added == 0 && Removed == 0 && Numerator == 0 && Denominator == 0;
 
-    /// <summary>One activity, counted for each of the (distinct) institutions given.</summary>
-    public static Figures OfActivity(IEnumerable<Guid> institutions, AudienceCounts attendance, decimal volunteerHours) => new()
+    /// <summary>One activity.</summary>
+    public static Figures OfActivity(AudienceCounts attendance, decimal volunteerHours) => new()
     {
         Activities = 1,
         Attendance = attendance,
         VolunteerHours = volunteerHours,
-        Institutions = institutions.Distinct().ToDictionary(i => i, _ => 1),
     };
 
     public void Add(Figures other, int sign = 1)
@@ -47,22 +54,13 @@ public sealed class Figures
         Activities += sign * other.Activities;
         Attendance = sign > 0 ? Attendance.Plus(other.Attendance) : Attendance.Minus(other.Attendance);
         VolunteerHours += sign * other.VolunteerHours;
+        DistinctInstitutions += sign * other.DistinctInstitutions;
+        NewInstitutions += sign * other.NewInstitutions;
+        Covered += sign * other.Covered;
         Added += sign * other.Added;
         Removed += sign * other.Removed;
         Numerator += sign * other.Numerator;
         Denominator += sign * other.Denominator;
-        foreach (var (institution, count) in other.Institutions)
-        {
-            var total = Institutions.GetValueOrDefault(institution) + (sign * count);
-            if (total == 0)
-            {
-                Institutions.Remove(institution);
-            }
-            else
-            {
-                Institutions[institution] = total;
-            }
-        }
     }
 
     public static Figures Sum(IEnumerable<Figures> figures)
@@ -76,5 +74,20 @@ public sealed class Figures
         return sum;
     }
 
-    public FiguresDto ToDto() => new(Activities, Attendance, Institutions.Count, VolunteerHours);
+    public FiguresDto ToDto() => new(Activities, Attendance, DistinctInstitutions, VolunteerHours);
+
+    /// <summary>
+    /// The figures of rollups of one scope and subject: a year's (<paramref name="overPeriod"/> false), or the plan
+    /// period's, where each institution counts once, in the year it was first counted (an institution's own rollups:
+    /// once, when it counted at all).
+    /// </summary>
+    public static FiguresDto Describe(IEnumerable<Rollup> rollups, bool official, bool overPeriod)
+    {
+        var list = rollups.ToList();
+        var sum = Sum(list.Select(r => official ? r.Official : r.Verified));
+        var institutions = !overPeriod ? sum.DistinctInstitutions
+            : list.Count > 0 && list.All(r => RollupKey.OfOneInstitution(r.Scope)) ? Math.Min(1, sum.DistinctInstitutions)
+            : sum.NewInstitutions;
+        return new FiguresDto(sum.Activities, sum.Attendance, institutions, sum.VolunteerHours);
+    }
 }

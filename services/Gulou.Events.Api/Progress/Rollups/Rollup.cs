@@ -29,6 +29,12 @@ public sealed record RollupKey(RollupScope Scope, int Year, string? Measure = nu
 {
     public string Id => Plan.Length == 0 ? Local : $"{Plan}/{Local}";
 
+    /// <summary>The id of the rollups of every year of the same scope and subject: the id without its year.</summary>
+    public string Series => Id[..Id.LastIndexOf('/')];
+
+    /// <summary>Rollups of one institution (its figures in a year, under a measure or in all): their distinct institution is their own.</summary>
+    public static bool OfOneInstitution(RollupScope scope) => scope is RollupScope.Institution or RollupScope.InstitutionTotal;
+
     /// <summary>The key within its plan.</summary>
     public string Local => Scope switch
     {
@@ -101,8 +107,11 @@ public sealed class Rollup
     };
 }
 
-/// <summary>What one record (an activity, a designated subject, a volunteer, an indicator) adds to one rollup.</summary>
-public sealed record Contribution(RollupKey Key, Figures? Official, Figures? Verified)
+/// <summary>
+/// What one record (an activity, a designated subject, a volunteer, an indicator, a school) adds to one rollup: its
+/// figures, and the institutions it counts for in the official figures and, when it counts there, in the verified ones.
+/// </summary>
+public sealed record Contribution(RollupKey Key, Figures? Official, Figures? Verified, IReadOnlyList<Guid>? Institutions = null)
 {
     /// <summary>The same contribution filed under a plan.</summary>
     public Contribution Under(string plan) => this with { Key = Key with { Plan = plan } };

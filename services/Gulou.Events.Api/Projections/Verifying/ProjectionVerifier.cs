@@ -97,6 +97,8 @@ public sealed class ProjectionVerifier(IDocumentStore store, DistrictDatabases d
 
         var live = await session.Query<Rollup>().ToListAsync(cancellation);
         Compare(tenant, "Rollup", replay.Rollups.ToDictionary(r => r.Id, r => (object)r), live.ToDictionary(r => r.Id, r => (object)r), differences);
+        var liveMembers = await session.Query<RollupMember>().ToListAsync(cancellation);
+        Compare(tenant, nameof(RollupMember), replay.Members.ToDictionary(m => m.Id, m => (object)m), liveMembers.ToDictionary(m => m.Id, m => (object)m), differences);
         Orphans(tenant, nameof(ActivityTally), await session.Query<ActivityTally>().Select(t => t.Id).ToListAsync(cancellation), streams, differences);
         Orphans(tenant, nameof(ActivityRecord), await session.Query<ActivityRecord>().Select(a => a.Id).ToListAsync(cancellation), streams, differences);
     }
