@@ -77,10 +77,7 @@ public static class ListSchoolsEndpoint
         var (page, size) = Paging.Read(query.Page, query.PageSize, MaxPageSize);
         var year = query.Year!.Value;
         var plan = await plans.ForQueryAsync(session, query.Plan, year, p => p.TargetsOfKind(TargetKind.AnnualCoverage).Any(), cancellation);
-        if (year < plan.Period.From || year > plan.Period.To)
-        {
-            throw ProblemException.Invalid("year", $"{year} is no year of the plan {plan.Catalog.Id} ({plan.Period.From}–{plan.Period.To}).");
-        }
+        DistrictPlanBook.EnsureHolds(plan.Catalog, year);
 
         var target = query.TargetIn(plan);
 
