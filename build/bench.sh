@@ -37,14 +37,8 @@ for tool in wrk curl; do
     || { gulou_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2; gulou_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$tool" >&2; }
 done
 
-work="$root/.local/bench"
-rm -rf "$work"; mkdir -p "$work/pgbench"
-admin_key=$(gulou_local_secret "$work/admin-key" glk_)
-gulou_pg_start "$root/.local/pg-bench" durable
-sql() { "$GULOU_PG_BIN/psql" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -d gulou_bench -tAq "$@"; }
-"$GULOU_PG_BIN/psql" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -d postgres -qc 'drop database if exists gulou_bench with (force)' >/dev/null
-gulou_pg_createdb gulou_bench
-db=$(gulou_pg_connection_string gulou_bench 100)
+gulou_bench_setup "$root/.local/bench" "$root/.local/pg-bench" gulou_bench
+mkdir -p "$work/pgbench"
 
 gulou_publish "$work/app"
 dotnet build "$root/build/Bench" -c Release -nologo -clp:ErrorsOnly -o "$work/seed" >/dev/null
@@ -84,16 +78,8 @@ start_node() {
 node_pid=""
 stop_node() { [ -z "$node_pid" ] || { kill -TERM "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }; node_pid=""; }
 trap 'stop_node; gulou_pg_stop' EXIT
-# caught_up: waits until every asynchronous projection (a shard "Name:All"; the high-water rows are the daemon's own)
-# has applied every event stored so far.
-caught_up() {
-  local target deadline=$((SECONDS + 1800))
-  target=$(sql -c "select coalesce(max(seq_id), 0) from gulou.mt_events")
-  until [ "$(sql -c "select count(*) from gulou.mt_event_progression where name like '%:%' and last_seq_id < $target")" = 0 ]; do
-    [ "$SECONDS" -lt "$deadline" ] || gulou_die "the projections did not catch up with event $target: see $work/node.log"
-    sleep 0.5
-  done
-}
+# caught_up: waits until every asynchronous projection has applied every event stored so far.
+caught_up() { gulou_caught_up 1800 sql || gulou_die "the projections did not catch up: see $work/node.log"; }
 # settle: the state every timed phase starts from: projections caught up, the database vacuumed, analysed and checkpointed.
 settle() {
   [ -z "$node_pid" ] || caught_up

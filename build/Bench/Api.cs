@@ -30,6 +30,19 @@ internal sealed class Api(string baseUrl) : IDisposable
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>Posts a body serialized beforehand and answers the raw answer.</summary>
+    public async Task<byte[]> PostBytesAsync(string url, string key, byte[] body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Headers.Add("X-Api-Key", key);
+        request.Content.Headers.ContentType = new("application/json");
+        using var response = await _http.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        return response.IsSuccessStatusCode
+            ? bytes
+            : throw new InvalidOperationException($"POST {url}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, 500)))}");
+    }
+
     public void Dispose() => _http.Dispose();
 
     public Task<JsonElement> GetAsync(string url, string key) => SendAsync(HttpMethod.Get, url, key);

@@ -8,12 +8,14 @@ using Gulou.Events.Bench;
 //       prints: activities amended batch-seconds total-seconds batch-events/s partners
 //   gulou-bench batches --api URL --state FILE --run NAME --batches N [--concurrency C]
 //       sends N batches of 1,000 new activities, C at a time; prints: created other seconds created/s
+//   gulou-bench partners --api URL --admin-key KEY --state FILE --run NAME --institutions P
+//       registers partners (with a key each) until the state holds P; prints: partners
 string Value(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 long Number(string name, string fallback) => long.Parse(Value(name, fallback), CultureInfo.InvariantCulture);
 var command = args.FirstOrDefault();
-if (command is not ("seed" or "batches"))
+if (command is not ("seed" or "batches" or "partners"))
 {
-    Console.Error.WriteLine("usage: seed|batches --api URL --state FILE --run NAME …");
+    Console.Error.WriteLine("usage: seed|batches|partners --api URL --state FILE --run NAME …");
     return 2;
 }
 
@@ -24,6 +26,10 @@ if (command == "seed")
     var report = await seeder.SeedAsync(Number("--events", "50000"), (int)Number("--institutions", "100"), Console.Error.WriteLine);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{report.Activities} {report.Amended} {report.BatchSeconds:0.00} {report.TotalSeconds:0.00} {report.Activities / report.BatchSeconds:0} {report.Partners}"));
+}
+else if (command == "partners")
+{
+    Console.WriteLine(await seeder.PartnersAsync((int)Number("--institutions", "4")));
 }
 else
 {

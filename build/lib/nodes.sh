@@ -50,3 +50,31 @@ gulou_local_secret() {
   fi
   cat "$file"
 }
+
+# gulou_caught_up SECONDS SQL…: waits until every asynchronous projection (a shard "Name:All"; the high-water rows are
+# the daemon's own) has applied every event stored so far; SQL… runs a query given as -c QUERY and prints the value.
+# False after SECONDS.
+gulou_caught_up() {
+  local deadline=$((SECONDS + $1)) target
+  shift
+  target=$("$@" -c "select coalesce(max(seq_id), 0) from gulou.mt_events")
+  until [ "$("$@" -c "select count(*) from gulou.mt_event_progression where name like '%:%' and last_seq_id < $target")" = 0 ]; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.5
+  done
+}
+
+# gulou_bench_setup WORK PGDIR DB: WORK emptied, an admin key kept in it, the durable cluster in PGDIR started and DB
+# in it dropped and created empty. Sets work, admin_key and db (DB's connection string) and defines sql (psql on DB,
+# unaligned: sql -c QUERY).
+gulou_bench_setup() {
+  work=$1
+  rm -rf "$work"; mkdir -p "$work"
+  admin_key=$(gulou_local_secret "$work/admin-key" glk_)
+  gulou_pg_start "$2" durable
+  "$GULOU_PG_BIN/psql" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -d postgres -qc "drop database if exists $3 with (force)" >/dev/null
+  gulou_pg_createdb "$3"
+  GULOU_BENCH_DB=$3
+  sql() { "$GULOU_PG_BIN/psql" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -d "$GULOU_BENCH_DB" -tAq "$@"; }
+  db=$(gulou_pg_connection_string "$3" 100)
+}
