@@ -167,6 +167,8 @@ for size in "${sizes[@]}"; do
   sql -c "create table floor.copied(data jsonb not null)"
   t0=$(now); sql -c "\\copy floor.copied(data) from '$work/copy.jsonl'"; f[$size,batch]=$(rate "$copy_rows" "$(since "$t0")")
   sql -c "drop table floor.copied"
+  # Untimed, as the single reports' warm-up: the runtime compiles the batch path in tiers over its first batches.
+  seed batches --run "$stamp-$size-warm-batch" --batches 4 --concurrency 4 >/dev/null || gulou_die "the batch warm-up failed: see $work/seed.log"
   settle
   out=$(seed batches --run "$stamp-$size-batch" --batches "$batches" --concurrency 4) || gulou_die "the batch phase failed: see $work/seed.log"
   read -r created batch_other batch_seconds batch_rate <<<"$out"
