@@ -30,7 +30,7 @@ public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock, Gu
     /// <summary>Announcements heard per district: what was read before one is not trusted after it.</summary>
     private readonly ConcurrentDictionary<string, long> _heard = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<string, long> _confirmed = new(StringComparer.Ordinal);
+    private readonly Confirmations _confirmations = new(clock);
 
     private readonly ConditionalWeakTable<IQuerySession, IReadOnlyList<LoadedPlan>> _requests = [];
 
@@ -78,12 +78,11 @@ public sealed class DistrictPlanBook(CurrentPlan shipped, TimeProvider clock, Gu
 
     void IHearsChanges.Heard(string database, string payload) => Forget(payload);
 
-    void IHearsChanges.Confirm(string database, long timestamp) => _confirmed[database] = timestamp;
+    void IHearsChanges.Confirm(string database, long timestamp) => _confirmations.Confirm(database, timestamp);
 
-    void IHearsChanges.Distrust(string database) => _confirmed.TryRemove(database, out _);
+    void IHearsChanges.Distrust(string database) => _confirmations.Distrust(database);
 
-    private bool IsTrusted(string database) =>
-        _confirmed.TryGetValue(database, out var confirmed) && clock.GetElapsedTime(confirmed) < IHearsChanges.Staleness;
+    private bool IsTrusted(string database) => _confirmations.IsTrusted(database);
 
     private async Task<IReadOnlyList<LoadedPlan>> LoadAsync(IQuerySession session, CancellationToken cancellation)
     {

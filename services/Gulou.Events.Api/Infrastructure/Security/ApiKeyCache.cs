@@ -23,7 +23,7 @@ public sealed class ApiKeyCache(TimeProvider clock)
     private readonly Dictionary<string, FoundKey> _byHash = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, string> _hashes = [];
     private readonly Dictionary<Guid, (long Stamp, long At)> _invalidated = [];
-    private readonly Dictionary<string, long> _confirmed = new(StringComparer.Ordinal);
+    private readonly Confirmations _confirmations = new(clock);
     private long _stamp;
 
     /// <summary>The channel keys are announced on in a database: one per schema, so services sharing a database do not mix.</summary>
@@ -106,27 +106,14 @@ public sealed class ApiKeyCache(TimeProvider clock)
     }
 
     /// <summary>Every change committed in <paramref name="database"/> before <paramref name="timestamp"/> has been heard.</summary>
-    public void Confirm(string database, long timestamp)
-    {
-        lock (_lock)
-        {
-            _confirmed[database] = timestamp;
-        }
-    }
+    public void Confirm(string database, long timestamp) => _confirmations.Confirm(database, timestamp);
 
     /// <summary>The database's listener lost its connection: its keys are read from it again until it is back.</summary>
-    public void Distrust(string database)
-    {
-        lock (_lock)
-        {
-            _confirmed.Remove(database);
-        }
-    }
+    public void Distrust(string database) => _confirmations.Distrust(database);
 
     public long Timestamp() => clock.GetTimestamp();
 
-    private bool IsTrusted(string database) =>
-        _confirmed.TryGetValue(database, out var confirmed) && clock.GetElapsedTime(confirmed) < Staleness;
+    private bool IsTrusted(string database) => _confirmations.IsTrusted(database);
 
     private void PutLocked(string database, StoredKey key, long since)
     {
