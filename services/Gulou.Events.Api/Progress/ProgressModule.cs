@@ -10,7 +10,7 @@ namespace Gulou.Events.Api.Progress;
 public static class ProgressModule
 {
     public static IServiceCollection AddProgress(this IServiceCollection services) =>
-        services.AddSingleton<Reading.ProgressAnswers>().AddSingleton<Export.EncodedAnswers>().AddScoped<Reading.ProgressReader>()
+        services.AddSingleton<Reading.ProgressAnswers>().AddSingleton<Reading.ProgressPositions>().AddSingleton<Export.EncodedAnswers>().AddScoped<Reading.ProgressReader>()
             .ConfigureMarten((provider, opts) => opts.ConfigureProgress(provider.GetRequiredService<CurrentPlan>()));
 
     /// <summary>The documents the progress projection writes, and nothing else writes: a rebuild (or a district's move) makes them anew from the log.</summary>

@@ -29,7 +29,7 @@ public static class GetCityProgressEndpoint
     [Authorize(Roles = AccessRoles.CityAuditor)]
     public static async Task<CsvOrJson<CityProgress>> Get(
         [AsParameters] ProgressQuery query, string? plan, HttpContext context, CityRegistry cities, DistrictRegistry districts, DistrictPlanBook book,
-        IDocumentStore store, ProgressAnswers answers, TimeProvider clock, CancellationToken cancellation)
+        IDocumentStore store, ProgressAnswers answers, ProgressPositions positions, TimeProvider clock, CancellationToken cancellation)
     {
         var city = await cities.OfCallerAsync(context.User, cancellation);
         var today = clock.Today();
@@ -51,7 +51,7 @@ public static class GetCityProgressEndpoint
                 continue;
             }
 
-            var (overview, tag) = await DistrictProgress.EvaluateAsync(new ProgressReader(store, session, answers, book, resolved), query, today, cancellation);
+            var (overview, tag) = await DistrictProgress.EvaluateAsync(new ProgressReader(store, session, answers, positions, book, resolved), query, today, cancellation);
             parts.AddRange([district, name, tag]);
             tagged &= tag is not null;
             evaluations.Add(new DistrictEvaluation(district, resolved, overview));

@@ -7,13 +7,13 @@ using Marten;
 namespace Gulou.Events.Api.Progress.Reading;
 
 /// <summary>Reads the rollups of one of the district's plans after waiting, if asked, for the projection to catch up.</summary>
-public sealed class ProgressReader(IDocumentStore store, IQuerySession session, ProgressAnswers answers, DistrictPlanBook plans)
+public sealed class ProgressReader(IDocumentStore store, IQuerySession session, ProgressAnswers answers, ProgressPositions positions, DistrictPlanBook plans)
 {
     private CurrentPlan? _plan;
 
     /// <summary>A reader of a plan resolved already (the city view resolves each district's plan itself).</summary>
-    public ProgressReader(IDocumentStore store, IQuerySession session, ProgressAnswers answers, DistrictPlanBook plans, CurrentPlan plan)
-        : this(store, session, answers, plans) => _plan = plan;
+    public ProgressReader(IDocumentStore store, IQuerySession session, ProgressAnswers answers, ProgressPositions positions, DistrictPlanBook plans, CurrentPlan plan)
+        : this(store, session, answers, positions, plans) => _plan = plan;
 
     /// <summary>The plan read, once <see cref="PlanAsync"/> resolved it.</summary>
     public CurrentPlan Plan => _plan ?? throw new InvalidOperationException("The plan is resolved first.");
@@ -23,7 +23,7 @@ public sealed class ProgressReader(IDocumentStore store, IQuerySession session, 
         _plan = await plans.ResolveForYearAsync(session, query.Plan, query.Year, cancellation);
 
     public async Task<Freshness> FreshnessAsync(ProgressQuery query, CancellationToken cancellation) =>
-        await ProgressFreshness.ReadAsync(store, session, query.WaitForSequence, query.WaitForNonStale, query.WaitSeconds, cancellation);
+        await ProgressFreshness.ReadAsync(store, session, positions, query.WaitForSequence, query.WaitForNonStale, query.WaitSeconds, cancellation);
 
     /// <summary>
     /// The answer of a view at the position <paramref name="freshness"/> read: kept in memory from an earlier request at
@@ -60,8 +60,8 @@ public sealed class ProgressReader(IDocumentStore store, IQuerySession session, 
     {
         await using var snapshot = store.LightweightSession(session.TenantId, IsolationLevel.RepeatableRead);
         await snapshot.BeginTransactionAsync(cancellation);
-        var at = await ProgressFreshness.AppliedAsync(store, snapshot, cancellation);
-        var answer = await evaluate(new ProgressReader(store, snapshot, answers, plans) { _plan = Plan });
+        var at = await ProgressPositions.AppliedAsync(store, snapshot, cancellation);
+        var answer = await evaluate(new ProgressReader(store, snapshot, answers, positions, plans) { _plan = Plan });
         if (at != position)
         {
             return (answer, false);

@@ -23,10 +23,11 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Gulou.Events.Api.Districts.DistrictRegistry _districtRegistry;
         private readonly Gulou.Events.Api.Plan.DistrictPlanBook _districtPlanBook;
         private readonly Gulou.Events.Api.Progress.Reading.ProgressAnswers _progressAnswers;
+        private readonly Gulou.Events.Api.Progress.Reading.ProgressPositions _progressPositions;
         private readonly Marten.IDocumentStore _documentStore;
         private readonly System.TimeProvider _timeProvider;
 
-        public GET_api_v1_city_progress(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Api.Progress.Reading.ProgressQuery> validatorOfProgressQuery, Gulou.Events.Api.Cities.CityRegistry cityRegistry, Gulou.Events.Api.Districts.DistrictRegistry districtRegistry, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, Gulou.Events.Api.Progress.Reading.ProgressAnswers progressAnswers, Marten.IDocumentStore documentStore, System.TimeProvider timeProvider) : base(wolverineHttpOptions)
+        public GET_api_v1_city_progress(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Api.Progress.Reading.ProgressQuery> validatorOfProgressQuery, Gulou.Events.Api.Cities.CityRegistry cityRegistry, Gulou.Events.Api.Districts.DistrictRegistry districtRegistry, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, Gulou.Events.Api.Progress.Reading.ProgressAnswers progressAnswers, Gulou.Events.Api.Progress.Reading.ProgressPositions progressPositions, Marten.IDocumentStore documentStore, System.TimeProvider timeProvider) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfProgressQuery = validatorOfProgressQuery;
@@ -34,6 +35,7 @@ namespace Internal.Generated.WolverineHandlers
             _districtRegistry = districtRegistry;
             _districtPlanBook = districtPlanBook;
             _progressAnswers = progressAnswers;
+            _progressPositions = progressPositions;
             _documentStore = documentStore;
             _timeProvider = timeProvider;
         }
@@ -109,7 +111,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Gulou.Events.Api.Cities.Reading.GetCityProgressEndpoint").SetTag("http.route", "/api/v1/city/progress").SetTag("http.request.method", "GET");
             
             // The actual HTTP request handler execution
-            var csvOrJsonOfCityProgress = await Gulou.Events.Api.Cities.Reading.GetCityProgressEndpoint.Get(progressQuery, plan, httpContext, _cityRegistry, _districtRegistry, _districtPlanBook, _documentStore, _progressAnswers, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var csvOrJsonOfCityProgress = await Gulou.Events.Api.Cities.Reading.GetCityProgressEndpoint.Get(progressQuery, plan, httpContext, _cityRegistry, _districtRegistry, _districtPlanBook, _documentStore, _progressAnswers, _progressPositions, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await csvOrJsonOfCityProgress.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -21,17 +21,19 @@ namespace Internal.Generated.WolverineHandlers
         private readonly FluentValidation.IValidator<Gulou.Events.Api.Progress.Reading.ProgressQuery> _validatorOfProgressQuery;
         private readonly Gulou.Events.Api.Plan.DistrictPlanBook _districtPlanBook;
         private readonly Gulou.Events.Api.Progress.Reading.ProgressAnswers _progressAnswers;
+        private readonly Gulou.Events.Api.Progress.Reading.ProgressPositions _progressPositions;
         private readonly Marten.IDocumentStore _documentStore;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_v1_progress(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Api.Progress.Reading.ProgressQuery> validatorOfProgressQuery, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, Gulou.Events.Api.Progress.Reading.ProgressAnswers progressAnswers, Marten.IDocumentStore documentStore, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_v1_progress(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, FluentValidation.IValidator<Gulou.Events.Api.Progress.Reading.ProgressQuery> validatorOfProgressQuery, Gulou.Events.Api.Plan.DistrictPlanBook districtPlanBook, Gulou.Events.Api.Progress.Reading.ProgressAnswers progressAnswers, Gulou.Events.Api.Progress.Reading.ProgressPositions progressPositions, Marten.IDocumentStore documentStore, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _validatorOfProgressQuery = validatorOfProgressQuery;
             _districtPlanBook = districtPlanBook;
             _progressAnswers = progressAnswers;
+            _progressPositions = progressPositions;
             _documentStore = documentStore;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -47,7 +49,7 @@ namespace Internal.Generated.WolverineHandlers
             messageContext.TenantId = tenantId;
             // Building the Marten session using the detected tenant id
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext, tenantId);
-            var progressReader = new Gulou.Events.Api.Progress.Reading.ProgressReader(_documentStore, ((Marten.IQuerySession)documentSession), _progressAnswers, _districtPlanBook);
+            var progressReader = new Gulou.Events.Api.Progress.Reading.ProgressReader(_documentStore, ((Marten.IQuerySession)documentSession), _progressAnswers, _progressPositions, _districtPlanBook);
             // Binding Form & Querystring values to the argument marked with [AsParameters]
             string year_rawValue = httpContext.Request.Query["year"];
             System.Nullable<int> year = default;

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Progress reads against the primary-key select, one build beside another in the same run on the same cluster:
+#   build/read-bench.sh [--against REV] [--rounds R] [--events N]
+# Starts its own PostgreSQL (.local/pg-read) and a Release build of this checkout, and with --against one of REV (built
+# from `git archive REV`), seeds N events (default 20,000) through the API as build/bench.sh does, then runs R rounds
+# (default 3). In each round the floor, pgbench's primary-key select of one ~500-byte jsonb row at 16 clients, is
+# measured, then each build in turn (ABBA order across rounds) is started and, for each progress view, read untimed for
+# 5 s and timed for 10 s at 16 clients, as build/bench.sh's read phase does. Prints every measurement, then for each
+# build and view the median p50 / p99 and reads a second, and the p99's ratio to the median floor.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/pg.sh
+source "$root/build/lib/pg.sh"
+# shellcheck source=lib/nodes.sh
+source "$root/build/lib/nodes.sh"
+gulou_require_dotnet
+
+against=""; rounds=3; events=20000
+while [ $# -gt 0 ]; do
+  case $1 in
+    --against) against=$2; shift ;;
+    --rounds) rounds=$2; shift ;;
+    --events) events=$2; shift ;;
+    *) gulou_die "usage: build/read-bench.sh [--against REV] [--rounds R] [--events N]" ;;
+  esac
+  shift
+done
+command -v wrk >/dev/null 2>&1 || gulou_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >&2
+
+gulou_bench_setup "$root/.local/read-bench" "$root/.local/pg-read" gulou_read
+mkdir -p "$work/pgbench"
+
+builds=(head)
+gulou_publish "$work/head"
+if [ -n "$against" ]; then
+  base_commit=$(git -C "$root" rev-parse --short "$against")
+  mkdir -p "$work/base-src"
+  git -C "$root" archive "$against" | tar -x -C "$work/base-src"
+  (source "$work/base-src/build/lib/nodes.sh" && gulou_publish "$work/base")
+  builds=(base head)
+fi
+dotnet build "$root/build/Bench" -c Release -nologo -clp:ErrorsOnly -o "$work/seed" >/dev/null
+node_env=(ConnectionStrings__Gulou="$db" GULOU_ADMIN_KEY="$admin_key" GULOU_PERSON_KEY_SECRET=bench GULOU_PERSON_MASTER_KEY=bench Gulou__Daemon=Solo
+  Gulou__RateLimit__PermitsPerSecond=0 Gulou__AutoCreateSchema=false Logging__LogLevel__Default=Warning)
+for build in "${builds[@]}"; do
+  (cd "$work/$build" && env "${node_env[@]}" dotnet Gulou.Events.Api.dll db-apply >"$work/db-apply-$build.log" 2>&1) || gulou_die "db-apply of $build failed"
+done
+
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+percentile() { sort -n "$2" | awk -v p="$1" '{ a[NR] = $1 } END { i = int(NR * p / 100); if (i < 1) i = 1; print a[i] }'; }
+wrk_ms() { awk -v p="$1%" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v }' "$2"; }
+wrk_rps() { awk '/Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+port=$(gulou_free_port 5380)
+url="http://127.0.0.1:$port"
+node_pid=""
+start_node() {
+  gulou_start_node "$work/$1" "$url" "$work/node-$1.log" "${node_env[@]}"
+  node_pid=$GULOU_NODE_PID
+  gulou_wait_ready "$url" 120 || gulou_die "the $1 build did not start: see $work/node-$1.log"
+}
+stop_node() { [ -z "$node_pid" ] || { kill -TERM "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }; node_pid=""; }
+trap 'stop_node; gulou_pg_stop' EXIT
+settle() {
+  [ -z "$node_pid" ] || gulou_caught_up 600 sql || gulou_die "the projections did not catch up: see $work/node-*.log"
+  sql -c "vacuum analyze" -c "checkpoint"
+}
+seed() { dotnet "$work/seed/Gulou.Events.Bench.dll" "$@" --api "$url" --admin-key "$admin_key" --state "$work/seed-state.json" 2>>"$work/seed.log"; }
+
+payload=$(printf '{"externalRef":"floor-%%s","kind":"competition","title":"青少年科技竞赛","occurredOn":"2023-05-01","venue":"鼓楼区科技馆","community":"鼓东街道","measureCodes":["ACT-03"],"attendance":{"youth":120,"workers":0,"elderly":3,"cadres":0,"public":8},"volunteerHours":0,"contentHash":"%064d"}' 0)
+sql -c "create schema floor; create table floor.rows(id bigserial primary key, data jsonb not null)"
+sql -c "insert into floor.rows(data) select '$(printf '%s' "$payload" | sed "s/'/''/g")'::jsonb from generate_series(1, 10000)"
+printf '\\set id random(1, 10000)\nselect data from floor.rows where id = :id;\n' >"$work/select.sql"
+
+start_node head
+partner=$(curl -s -H "X-Api-Key: $admin_key" -H 'Content-Type: application/json' -d '{"name":"bench partner","kind":"school","role":"partner"}' "$url/api/v1/institutions" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+export GULOU_BENCH_KEY
+GULOU_BENCH_KEY=$(curl -s -X POST -H "X-Api-Key: $admin_key" "$url/api/v1/institutions/$partner/keys" | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
+[ -n "$GULOU_BENCH_KEY" ] || gulou_die "could not register the benchmark's partner: see $work/node-head.log"
+gulou_log "seeding $events events"
+seed seed --run seed --events "$events" --institutions $(( events / 500 < 20 ? 20 : events / 500 )) >/dev/null || gulou_die "seeding failed: see $work/seed.log"
+settle; stop_node
+
+views=(progress progress/targets/T-COMPETITION)
+declare -A p50 p99 rps
+floors=()
+for ((r = 1; r <= rounds; r++)); do
+  order=("${builds[@]}")
+  if [ $((r % 2)) = 0 ] && [ ${#builds[@]} = 2 ]; then order=("${builds[1]}" "${builds[0]}"); fi
+  settle
+  (cd "$work" && "$GULOU_PG_BIN/pgbench" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -n -c 16 -j 2 -T 10 -f select.sql -l --log-prefix="pgbench/select" gulou_read >"$work/select.out" 2>&1)
+  cat "$work/pgbench/select".* | awk 'NF > 3 { print $3 / 1000 }' >"$work/select.lat"; rm -f "$work/pgbench/select".*
+  floor=$(percentile 99 "$work/select.lat"); floors+=("$floor")
+  gulou_log "round $r: PK select p99 $floor ms (load $(load))"
+  for build in "${order[@]}"; do
+    start_node "$build"
+    for view in "${views[@]}"; do
+      wrk -t 2 -c 16 -d 5s -s "$root/build/bench/get.lua" "$url/api/v1/$view" >/dev/null
+      settle
+      out="$work/get-$r-$build-${view//\//-}.out"
+      wrk -t 2 -c 16 -d 10s --latency -s "$root/build/bench/get.lua" "$url/api/v1/$view" >"$out"
+      p50[$build,$view]+=" $(wrk_ms 50 "$out")"; p99[$build,$view]+=" $(wrk_ms 99 "$out")"; rps[$build,$view]+=" $(wrk_rps "$out")"
+      gulou_log "round $r, $build, /$view: p50 / p99 $(wrk_ms 50 "$out") / $(wrk_ms 99 "$out") ms, $(wrk_rps "$out") reads/s (load $(load))"
+    done
+    stop_node
+  done
+done
+
+floor=$(median "${floors[@]}")
+echo "PK select p99 (median of $rounds): $floor ms"
+for build in "${builds[@]}"; do
+  label=$build; [ "$build" = base ] && label="base ($base_commit)"; [ "$build" = head ] && label="head ($(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- services || echo '+changes'))"
+  for view in "${views[@]}"; do
+    # shellcheck disable=SC2086
+    m99=$(median ${p99[$build,$view]})
+    # shellcheck disable=SC2086
+    echo "$label: GET /api/v1/$view p50 / p99 $(median ${p50[$build,$view]}) / $m99 ms (p99s:${p99[$build,$view]}), $(median ${rps[$build,$view]}) reads/s, p99 $(awk -v a="$m99" -v b="$floor" 'BEGIN { printf "%.2f", a / b }') × PK select"
+  done
+done
