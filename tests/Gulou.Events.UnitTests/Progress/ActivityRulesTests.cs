@@ -64,4 +64,37 @@ public sealed class ActivityRulesTests
         Assert.True(ActivityRules.Involving(host).Matches(hosted));
         Assert.True(ActivityRules.Involving(Institution).Matches(hosted));
     }
+
+    [Fact]
+    public void The_fold_runs_each_rule_as_its_expression_says()
+    {
+        // The fold runs the rules rewritten for memory; the drill-down hands Marten the expressions as written.
+        var plan = TestPlan.Shipped;
+        var kinds = plan.Catalog.ActivityKinds.Select(k => k.Code).ToArray();
+        var measures = plan.Catalog.Measures.Select(m => m.Code).ToArray();
+        var random = new Random(11);
+        var rules = plan.Catalog.Measures.Select(m => Rules.OfMeasure(m.Code))
+            .Concat(plan.Catalog.Units.SelectMany(u => new[] { Rules.OfUnit(u.Code), Rules.DecidedBy(u.Code) }))
+            .Concat(plan.Catalog.Targets.Select(Rules.Toward))
+            .Append(ActivityRules.DecidedBy([plan], "CAST"))
+            .ToList();
+        var matched = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            var activity = Recorded(LabOpenDay() with
+            {
+                Kind = kinds[random.Next(kinds.Length)],
+                MeasureCodes = measures.OrderBy(_ => random.Next()).Take(random.Next(0, 3)).ToList(),
+                Attendance = new AudienceCounts(random.Next(2), random.Next(2), random.Next(2), random.Next(2), random.Next(2)),
+            });
+            foreach (var rule in rules)
+            {
+                var expected = rule.Expression.Compile(preferInterpretation: true)(activity);
+                Assert.Equal(expected, rule.Matches(activity));
+                matched += expected ? 1 : 0;
+            }
+        }
+
+        Assert.InRange(matched, 300, 300 * rules.Count - 300);
+    }
 }

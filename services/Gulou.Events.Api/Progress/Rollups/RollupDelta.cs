@@ -10,15 +10,20 @@ namespace Gulou.Events.Api.Progress.Rollups;
 /// </summary>
 public sealed class RollupDelta
 {
-    private readonly Dictionary<string, (RollupKey Key, Figures Official, Figures Verified)> _changes = [];
+    // Keyed by the keys themselves, not their string ids: a batch adds thousands of contributions, and the ids are
+    // made once per rollup or member touched, when they are loaded and applied.
+    private readonly Dictionary<RollupKey, (Figures Official, Figures Verified)> _changes = [];
 
-    /// <summary>Per member: a key of its series, the institution, and the records added per year (official, verified).</summary>
-    private readonly Dictionary<string, (RollupKey Series, Guid Institution, Dictionary<int, (int Official, int Verified)> Years)> _members = [];
+    /// <summary>Per member (its series, as a key of no year, and the institution): the records added per year (official, verified).</summary>
+    private readonly Dictionary<(RollupKey Series, Guid Institution), Dictionary<int, (int Official, int Verified)>> _members = [];
 
-    public IEnumerable<string> RollupIds => _changes.Keys;
+    /// <summary>The year of a key that stands for its whole series.</summary>
+    private const int AnyYear = int.MinValue;
+
+    public IEnumerable<string> RollupIds => _changes.Keys.Select(k => k.Id);
 
     /// <summary>The members the contributions touched, whether or not their counts changed in the end.</summary>
-    public IEnumerable<string> MemberIds => _members.Keys;
+    public IEnumerable<string> MemberIds => _members.Keys.Select(k => RollupMember.IdOf(k.Series.Series, k.Institution));
 
     public void Add(IEnumerable<Contribution> contributions, int sign)
     {
@@ -40,17 +45,17 @@ public sealed class RollupDelta
                 continue;
             }
 
+            var series = c.Key with { Year = AnyYear };
             foreach (var institution in c.Institutions.Distinct())
             {
-                var id = RollupMember.IdOf(c.Key.Series, institution);
-                if (!_members.TryGetValue(id, out var member))
+                if (!_members.TryGetValue((series, institution), out var years))
                 {
-                    member = (c.Key, institution, []);
-                    _members[id] = member;
+                    years = [];
+                    _members[(series, institution)] = years;
                 }
 
-                var (official, verified) = member.Years.GetValueOrDefault(c.Key.Year);
-                member.Years[c.Key.Year] = (official + (c.Official is null ? 0 : sign), verified + (c.Verified is null ? 0 : sign));
+                var (official, verified) = years.GetValueOrDefault(c.Key.Year);
+                years[c.Key.Year] = (official + (c.Official is null ? 0 : sign), verified + (c.Verified is null ? 0 : sign));
             }
         }
     }
@@ -67,8 +72,9 @@ public sealed class RollupDelta
     {
         var store = new List<RollupMember>();
         var delete = new List<string>();
-        foreach (var (id, (series, institution, years)) in _members)
+        foreach (var ((series, institution), years) in _members)
         {
+            var id = RollupMember.IdOf(series.Series, institution);
             var member = existing.GetValueOrDefault(id)
                 ?? new RollupMember { Id = id, Plan = series.Plan, Series = series.Series, InstitutionId = institution };
             var before = (Official: member.CountedYears(official: true), Verified: member.CountedYears(official: false));
@@ -98,14 +104,15 @@ public sealed class RollupDelta
     {
         var store = new List<Rollup>();
         var delete = new List<string>();
-        foreach (var (id, change) in _changes)
+        foreach (var (key, change) in _changes)
         {
             if (change.Official.IsEmpty && change.Verified.IsEmpty)
             {
                 continue;
             }
 
-            var rollup = existing.GetValueOrDefault(id) ?? Rollup.For(change.Key);
+            var id = key.Id;
+            var rollup = existing.GetValueOrDefault(id) ?? Rollup.For(key);
             rollup.Official.Add(change.Official);
             rollup.Verified.Add(change.Verified);
             if (RollupKey.OfOneInstitution(rollup.Scope))
@@ -173,12 +180,12 @@ public sealed class RollupDelta
         return official ? change.Official : change.Verified;
     }
 
-    private (RollupKey Key, Figures Official, Figures Verified) Change(RollupKey key)
+    private (Figures Official, Figures Verified) Change(RollupKey key)
     {
-        if (!_changes.TryGetValue(key.Id, out var change))
+        if (!_changes.TryGetValue(key, out var change))
         {
-            change = (key, new Figures(), new Figures());
-            _changes[key.Id] = change;
+            change = (new Figures(), new Figures());
+            _changes[key] = change;
         }
 
         return change;
