@@ -31,23 +31,7 @@ copy_rows=50000
 
 gulou_bench_setup "$root/.local/batch-bench" "$root/.local/pg-batch" gulou_batch
 
-# The builds: "head" is this checkout as it stands, "base" the revision it is compared with.
-builds=(head)
-gulou_publish "$work/head"
-if [ -n "$against" ]; then
-  base_commit=$(git -C "$root" rev-parse --short "$against")
-  mkdir -p "$work/base-src"
-  git -C "$root" archive "$against" | tar -x -C "$work/base-src"
-  gulou_publish_from() { (source "$work/base-src/build/lib/nodes.sh" && gulou_publish "$1"); }
-  gulou_publish_from "$work/base"
-  builds=(base head)
-fi
-dotnet build "$root/build/Bench" -c Release -nologo -clp:ErrorsOnly -o "$work/seed" >/dev/null
-node_env=(ConnectionStrings__Gulou="$db" GULOU_ADMIN_KEY="$admin_key" GULOU_PERSON_KEY_SECRET=bench GULOU_PERSON_MASTER_KEY=bench Gulou__Daemon=Solo
-  Gulou__RateLimit__PermitsPerSecond=0 Gulou__AutoCreateSchema=false Logging__LogLevel__Default=Warning)
-for build in "${builds[@]}"; do
-  (cd "$work/$build" && env "${node_env[@]}" dotnet Gulou.Events.Api.dll db-apply >"$work/db-apply-$build.log" 2>&1) || gulou_die "db-apply of $build failed"
-done
+gulou_bench_builds "$root" "$against"
 
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
@@ -106,6 +90,6 @@ echo "COPY in (median of $rounds): $floor rows/s"
 for build in "${builds[@]}"; do
   # shellcheck disable=SC2086
   m=$(median ${rates[$build]})
-  label=$build; [ "$build" = base ] && label="base ($base_commit)"; [ "$build" = head ] && label="head ($(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- services || echo '+changes'))"
+  label=$(gulou_build_label "$root" "$build")
   echo "$label: batch ingest $m events/s (median of$(printf ' %s' ${rates[$build]})), $(awk -v a="$m" -v b="$floor" 'BEGIN { printf "%.3f", a / b }') of COPY in"
 done

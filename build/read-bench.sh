@@ -30,21 +30,7 @@ command -v wrk >/dev/null 2>&1 || gulou_as_root env DEBIAN_FRONTEND=noninteracti
 gulou_bench_setup "$root/.local/read-bench" "$root/.local/pg-read" gulou_read
 mkdir -p "$work/pgbench"
 
-builds=(head)
-gulou_publish "$work/head"
-if [ -n "$against" ]; then
-  base_commit=$(git -C "$root" rev-parse --short "$against")
-  mkdir -p "$work/base-src"
-  git -C "$root" archive "$against" | tar -x -C "$work/base-src"
-  (source "$work/base-src/build/lib/nodes.sh" && gulou_publish "$work/base")
-  builds=(base head)
-fi
-dotnet build "$root/build/Bench" -c Release -nologo -clp:ErrorsOnly -o "$work/seed" >/dev/null
-node_env=(ConnectionStrings__Gulou="$db" GULOU_ADMIN_KEY="$admin_key" GULOU_PERSON_KEY_SECRET=bench GULOU_PERSON_MASTER_KEY=bench Gulou__Daemon=Solo
-  Gulou__RateLimit__PermitsPerSecond=0 Gulou__AutoCreateSchema=false Logging__LogLevel__Default=Warning)
-for build in "${builds[@]}"; do
-  (cd "$work/$build" && env "${node_env[@]}" dotnet Gulou.Events.Api.dll db-apply >"$work/db-apply-$build.log" 2>&1) || gulou_die "db-apply of $build failed"
-done
+gulou_bench_builds "$root" "$against"
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 percentile() { sort -n "$2" | awk -v p="$1" '{ a[NR] = $1 } END { i = int(NR * p / 100); if (i < 1) i = 1; print a[i] }'; }
@@ -109,7 +95,7 @@ done
 floor=$(median "${floors[@]}")
 echo "PK select p99 (median of $rounds): $floor ms"
 for build in "${builds[@]}"; do
-  label=$build; [ "$build" = base ] && label="base ($base_commit)"; [ "$build" = head ] && label="head ($(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- services || echo '+changes'))"
+  label=$(gulou_build_label "$root" "$build")
   for view in "${views[@]}"; do
     # shellcheck disable=SC2086
     m99=$(median ${p99[$build,$view]})

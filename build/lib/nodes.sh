@@ -78,3 +78,34 @@ gulou_bench_setup() {
   sql() { "$GULOU_PG_BIN/psql" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -d "$GULOU_BENCH_DB" -tAq "$@"; }
   db=$(gulou_pg_connection_string "$3" 100)
 }
+
+# gulou_bench_builds ROOT [REV]: publishes this checkout to $work/head and, given REV, `git archive REV` to $work/base
+# (each with its own build scripts), builds the seeder to $work/seed, defines node_env and applies the schema of every
+# build. Sets builds (head, or base head) and base_commit. Call after gulou_bench_setup.
+gulou_bench_builds() {
+  local root=$1 against=${2:-} build
+  builds=(head)
+  gulou_publish "$work/head"
+  if [ -n "$against" ]; then
+    base_commit=$(git -C "$root" rev-parse --short "$against")
+    mkdir -p "$work/base-src"
+    git -C "$root" archive "$against" | tar -x -C "$work/base-src"
+    (source "$work/base-src/build/lib/nodes.sh" && gulou_publish "$work/base")
+    builds=(base head)
+  fi
+  dotnet build "$root/build/Bench" -c Release -nologo -clp:ErrorsOnly -o "$work/seed" >/dev/null
+  node_env=(ConnectionStrings__Gulou="$db" GULOU_ADMIN_KEY="$admin_key" GULOU_PERSON_KEY_SECRET=bench GULOU_PERSON_MASTER_KEY=bench Gulou__Daemon=Solo
+    Gulou__RateLimit__PermitsPerSecond=0 Gulou__AutoCreateSchema=false Logging__LogLevel__Default=Warning)
+  for build in "${builds[@]}"; do
+    (cd "$work/$build" && env "${node_env[@]}" dotnet Gulou.Events.Api.dll db-apply >"$work/db-apply-$build.log" 2>&1) || gulou_die "db-apply of $build failed"
+  done
+}
+
+# gulou_build_label ROOT BUILD: how a report names a build: base with its commit, head with this checkout's commit.
+gulou_build_label() {
+  case $2 in
+    base) echo "base ($base_commit)" ;;
+    head) echo "head ($(git -C "$1" rev-parse --short HEAD)$(git -C "$1" diff --quiet HEAD -- services || echo '+changes'))" ;;
+    *) echo "$2" ;;
+  esac
+}
