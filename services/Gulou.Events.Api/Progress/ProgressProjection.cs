@@ -11,7 +11,7 @@ public sealed class ProgressProjection(CurrentPlan plan) : IProjection
     public const string Name = "Progress";
 
     /// <summary>Events per batch (Marten's default is 500).</summary>
-    public const int BatchSize = 5_000;
+    public const int BatchSize = 20_000;
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
