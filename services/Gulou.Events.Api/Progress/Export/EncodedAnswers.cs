@@ -4,14 +4,17 @@ namespace Gulou.Events.Api.Progress.Export;
 
 /// <summary>
 /// The JSON of answers that carry an entity tag, kept by that tag: equal tags mean equal bodies, so an answer served
-/// again at the same projection position is written from these bytes instead of being serialized again. Bounded: when
-/// full it starts over, which costs one serialization per answer asked for again.
+/// again at the same projection position is written from these bytes instead of being serialized again. Bounded: past
+/// <see cref="Capacity"/> the oldest are dropped first (a tag goes stale once its projection moves on).
 /// </summary>
-public sealed class EncodedAnswers
+public sealed class EncodedAnswers(int capacity = EncodedAnswers.Capacity)
 {
     public const int Capacity = 512;
 
     private readonly ConcurrentDictionary<string, byte[]> _json = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _order = new();
+
+    public int Count => _json.Count;
 
     public byte[] Json(string entityTag, Func<byte[]> encode)
     {
@@ -20,11 +23,16 @@ public sealed class EncodedAnswers
             return known;
         }
 
-        if (_json.Count >= Capacity)
+        var json = encode();
+        if (_json.TryAdd(entityTag, json))
         {
-            _json.Clear();
+            _order.Enqueue(entityTag);
+            while (_json.Count > capacity && _order.TryDequeue(out var oldest))
+            {
+                _json.TryRemove(oldest, out _);
+            }
         }
 
-        return _json.GetOrAdd(entityTag, _ => encode());
+        return json;
     }
 }
