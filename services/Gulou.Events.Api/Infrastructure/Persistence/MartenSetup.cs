@@ -20,6 +20,7 @@ public static class MartenSetup
     {
         var marten = services.AddMarten(opts =>
             {
+                opts.DataSourceFactory(PreparedStatements.Factory());
                 DistrictTenancy.Use(opts, settings.ConnectionString, settings.Databases, settings.DatabaseSchema);
                 opts.DatabaseSchemaName = settings.DatabaseSchema;
                 opts.AutoCreateSchemaObjects = settings.AutoCreateSchema ? AutoCreate.CreateOrUpdate : AutoCreate.None;
