@@ -1,16 +1,22 @@
 using System.Net;
 using System.Text.Json;
+using Gulou.Events.Api.Activities;
+using Gulou.Events.Api.Activities.Batching;
+using Gulou.Events.Api.Activities.Reporting;
+using Gulou.Events.Api.Infrastructure.Persistence;
+using Gulou.Events.Api.Plan;
 using Gulou.Events.Contracts;
 using Gulou.Events.Contracts.Activities;
 using Gulou.Events.Contracts.Progress;
 using Gulou.Events.IntegrationTests.Infrastructure;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gulou.Events.IntegrationTests.Activities;
 
 /// <summary>
-/// A batch's new activities are written set-based, outside Marten's append: what they store must be what the same
-/// reports sent one by one store, row for row, read back, projected and counted alike.
+/// A batch's new activities are written set-based, outside Marten's append: what they store must be what Marten's own
+/// append stores, row for row, and what the same reports sent one by one store, read back, project and count.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class SetBasedBatchTests(AppFixture app)
@@ -88,6 +94,52 @@ public sealed class SetBasedBatchTests(AppFixture app)
         Assert.Equal(["M-6"], listed.Items.Select(a => a.ExternalRef));
         var held = (await batched.Admin.GetAsync("/api/v1/activities?status=needs_review&pageSize=10")).As<PagedList<ActivityDto>>();
         Assert.Equal(["M-3"], held.Items.Select(a => a.ExternalRef));
+    }
+
+    [Fact]
+    public async Task The_rows_written_set_based_are_the_rows_Martens_own_append_writes()
+    {
+        var plan = app.Host.Services.GetRequiredService<DistrictPlanBook>().Shipped;
+        var written = new List<(District District, Actor Partner, Actor Host, List<Guid> Ids)>();
+        foreach (var viaMarten in new[] { true, false })
+        {
+            var district = await app.NewDistrictAsync();
+            var (partner, host) = (await district.PartnerAsync(), await district.PartnerAsync("福建师范大学"));
+            var started = Mixed(host.InstitutionId)
+                .Select(r => ReportActivityEndpoint.Decide(r, ActivityAccess.IdFor(district.TenantId, partner.InstitutionId, r.ExternalRef), partner.InstitutionId, null, plan)!)
+                .ToList();
+            await using (var session = app.Store.LightweightSession(district.TenantId))
+            {
+                // What the request pipeline stamps on a partner's writes (EventMetadataMiddleware).
+                session.CorrelationId = $"rows-{viaMarten}";
+                session.LastModifiedBy = partner.InstitutionId.ToString();
+                session.SetHeader(EventMetadataMiddleware.KeyHeader, Guid.NewGuid().ToString());
+                session.SetHeader(EventMetadataMiddleware.InstitutionHeader, partner.InstitutionId.ToString());
+                if (viaMarten)
+                {
+                    started.ForEach(r => session.Events.StartStream<ActivityRecord>(r.ActivityId, ReportActivityEndpoint.EventsOf(r, plan)));
+                }
+                else
+                {
+                    NewActivityStreams.Queue(session, started, _ => plan);
+                }
+
+                await session.SaveChangesAsync();
+            }
+
+            written.Add((district, partner, host, started.Select(r => r.ActivityId).ToList()));
+        }
+
+        var (marten, setBased) = (written[0], written[1]);
+        for (var i = 0; i < marten.Ids.Count; i++)
+        {
+            Assert.Equal(
+                await StoredRowsAsync(marten.District, marten.Ids[i], marten.Partner.InstitutionId, marten.Host.InstitutionId),
+                await StoredRowsAsync(setBased.District, setBased.Ids[i], setBased.Partner.InstitutionId, setBased.Host.InstitutionId));
+            Assert.Equal(
+                JsonSerializer.Serialize(Comparable(await marten.Partner.ActivityAsync(marten.Ids[i]), marten.Partner, marten.Host)),
+                JsonSerializer.Serialize(Comparable(await setBased.Partner.ActivityAsync(setBased.Ids[i]), setBased.Partner, setBased.Host)));
+        }
     }
 
     [Fact]
