@@ -14,6 +14,10 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/build/lib/pg.sh"
 # shellcheck source=lib/nodes.sh
 source "$root/build/lib/nodes.sh"
+# shellcheck source=lib/measure.sh
+source "$root/build/lib/measure.sh"
+# shellcheck source=lib/ab.sh
+source "$root/build/lib/ab.sh"
 gulou_require_dotnet
 
 against=""; rounds=3; batches=10; concurrency=4
@@ -33,27 +37,9 @@ gulou_bench_setup "$root/.local/batch-bench" "$root/.local/pg-batch" gulou_batch
 
 gulou_bench_builds "$root" "$against"
 
-now() { date +%s.%N; }
-since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
-median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-load() { cut -d' ' -f1 /proc/loadavg; }
-port=$(gulou_free_port 5280)
-url="http://127.0.0.1:$port"
-node_pid=""
-start_node() {
-  gulou_start_node "$work/$1" "$url" "$work/node-$1.log" "${node_env[@]}"
-  node_pid=$GULOU_NODE_PID
-  gulou_wait_ready "$url" 120 || gulou_die "the $1 build did not start: see $work/node-$1.log"
-}
-stop_node() { [ -z "$node_pid" ] || { kill -TERM "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }; node_pid=""; }
-trap 'stop_node; gulou_pg_stop' EXIT
-caught_up() { gulou_caught_up 600 sql || gulou_die "the projections did not catch up: see $work/node-*.log"; }
-vacuum() { sql -c "vacuum analyze" -c "checkpoint"; }
-seed() { dotnet "$work/seed/Gulou.Events.Bench.dll" "$@" --api "$url" --admin-key "$admin_key" --state "$work/seed-state.json" 2>>"$work/seed.log"; }
+gulou_ab_nodes 5280
 
-payload=$(printf '{"externalRef":"floor-%%s","kind":"competition","title":"青少年科技竞赛","occurredOn":"2023-05-01","venue":"鼓楼区科技馆","community":"鼓东街道","measureCodes":["ACT-03"],"attendance":{"youth":120,"workers":0,"elderly":3,"cadres":0,"public":8},"volunteerHours":0,"contentHash":"%064d"}' 0)
-awk -v n="$copy_rows" -v p="$payload" 'BEGIN { for (i = 0; i < n; i++) print p }' >"$work/copy.jsonl"
+awk -v n="$copy_rows" -v p="$gulou_floor_payload" 'BEGIN { for (i = 0; i < n; i++) print p }' >"$work/copy.jsonl"
 sql -c "create schema floor"
 
 start_node head
@@ -65,8 +51,7 @@ stop_node
 declare -A rates
 floors=()
 for ((r = 1; r <= rounds; r++)); do
-  order=("${builds[@]}")
-  if [ $((r % 2)) = 0 ] && [ ${#builds[@]} = 2 ]; then order=("${builds[1]}" "${builds[0]}"); fi
+  gulou_ab_order "$r"
   sql -c "create table floor.copied(data jsonb not null)"
   vacuum
   t0=$(now); sql -c "\\copy floor.copied(data) from '$work/copy.jsonl'"; floor=$(rate "$copy_rows" "$(since "$t0")")
@@ -85,11 +70,4 @@ for ((r = 1; r <= rounds; r++)); do
   done
 done
 
-floor=$(median "${floors[@]}")
-echo "COPY in (median of $rounds): $floor rows/s"
-for build in "${builds[@]}"; do
-  # shellcheck disable=SC2086
-  m=$(median ${rates[$build]})
-  label=$(gulou_build_label "$root" "$build")
-  echo "$label: batch ingest $m events/s (median of$(printf ' %s' ${rates[$build]})), $(awk -v a="$m" -v b="$floor" 'BEGIN { printf "%.3f", a / b }') of COPY in"
-done
+gulou_ab_summary "batch ingest" "COPY in"

@@ -14,6 +14,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/build/lib/pg.sh"
 # shellcheck source=lib/nodes.sh
 source "$root/build/lib/nodes.sh"
+# shellcheck source=lib/measure.sh
+source "$root/build/lib/measure.sh"
 gulou_require_dotnet
 
 events=""; quick=0
@@ -32,10 +34,7 @@ for size in "${steps[@]}"; do [ "$size" -lt "$events" ] && sizes+=("$size"); don
 sizes+=("$events")
 # The load of each phase: batches of 1,000 in the batch phase, rows of the COPY floors.
 batches=$(( quick ? 10 : 40 )); copy_rows=$(( quick ? 50000 : 200000 ))
-for tool in wrk curl; do
-  command -v "$tool" >/dev/null 2>&1 || gulou_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$tool" >&2 \
-    || { gulou_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2; gulou_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$tool" >&2; }
-done
+gulou_require_tools wrk curl
 
 gulou_bench_setup "$root/.local/bench" "$root/.local/pg-bench" gulou_bench
 mkdir -p "$work/pgbench"
@@ -47,19 +46,10 @@ node_env=(ConnectionStrings__Gulou="$db" GULOU_ADMIN_KEY="$admin_key" GULOU_PERS
 (cd "$work/app" && env "${node_env[@]}" dotnet Gulou.Events.Api.dll db-apply >"$work/db-apply.log" 2>&1) || gulou_die "db-apply failed"
 
 # --- helpers -------------------------------------------------------------------------------------------
-# percentile P FILE: the P-th percentile of the numbers in FILE (one per line).
-percentile() { sort -n "$2" | awk -v p="$1" '{ a[NR] = $1 } END { i = int(NR * p / 100); if (i < 1) i = 1; print a[i] }'; }
-# wrk_ms P OUTPUT: a latency percentile from wrk --latency, in milliseconds.
-wrk_ms() { awk -v p="$1%" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v }' "$2"; }
-wrk_rps() { awk '/Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || a == "-" || b == "" || b == "-" || b == 0) print "-"; else printf "%.2f", a / b }'; }
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
-now() { date +%s.%N; }
-since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$node_pid/status"; }
 # cpu: the node's processor time so far (user + system), in seconds: beside a start's wall time on a shared machine.
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$node_pid/stat"; }
-load() { cut -d' ' -f1 /proc/loadavg; }
 port=$(gulou_free_port 5180)
 url="http://127.0.0.1:$port"
 stamp=$(date +%s)
@@ -90,11 +80,10 @@ store_events() { sql -c "select count(*) from gulou.mt_events"; }
 declare -A v f
 say() { gulou_log "  $*"; }
 
-payload=$(printf '{"externalRef":"floor-%%s","kind":"competition","title":"青少年科技竞赛","occurredOn":"2023-05-01","venue":"鼓楼区科技馆","community":"鼓东街道","measureCodes":["ACT-03"],"attendance":{"youth":120,"workers":0,"elderly":3,"cadres":0,"public":8},"volunteerHours":0,"contentHash":"%064d"}' 0)
 sql -c "create schema floor; create table floor.rows(id bigserial primary key, data jsonb not null)"
-printf "insert into floor.rows(data) values ('%s');\n" "$payload" >"$work/insert.sql"
+printf "insert into floor.rows(data) values ('%s');\n" "$gulou_floor_payload" >"$work/insert.sql"
 printf '\\set id random(1, 10000)\nselect data from floor.rows where id = :id;\n' >"$work/select.sql"
-awk -v n="$copy_rows" -v p="$payload" 'BEGIN { for (i = 0; i < n; i++) print p }' >"$work/copy.jsonl"
+awk -v n="$copy_rows" -v p="$gulou_floor_payload" 'BEGIN { for (i = 0; i < n; i++) print p }' >"$work/copy.jsonl"
 # pgbench_floor NAME SCRIPT CLIENTS: pgbench for 10 s; sets pg_tps, pg_p50, pg_p99 (ms). pgbench -l writes one log per
 # thread (PREFIX.PID, PREFIX.PID.1…) whose third column is the latency in µs.
 pgbench_floor() {
@@ -184,15 +173,7 @@ for size in "${sizes[@]}"; do
   total=$(store_events)
   t0=$(now); sql -c "\\copy (select * from gulou.mt_events) to '/dev/null'"; f[$size,rebuild]=$(rate "$total" "$(since "$t0")")
   year_events=$(sql -c "select count(*) from gulou.mt_events e join gulou.mt_doc_activityrecord a on a.id = e.stream_id and a.tenant_id = e.tenant_id where a.year = 2024")
-  operation=$(curl -s -X POST -H "X-Api-Key: $admin_key" "$url/api/v1/admin/projections/rebuild" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
-  [ -n "$operation" ] || gulou_die "the rebuild did not start: see $work/node.log"
-  t0=$(now)
-  until state=$(curl -s -H "X-Api-Key: $admin_key" "$url/api/v1/admin/projections/operations/$operation" | grep -o '"state":"\(succeeded\|failed\)"'); do
-    kill -0 "$node_pid" 2>/dev/null || gulou_die "the service stopped during the rebuild: see $work/node.log"
-    sleep 0.2
-  done
-  rebuild_seconds=$(since "$t0")
-  if [ "$state" = '"state":"succeeded"' ]; then
+  if rebuild_seconds=$(gulou_rebuild "$url" "$admin_key" "$node_pid" "$work/node.log"); then
     v[$size,rebuild]=$(rate "$total" "$rebuild_seconds"); v[$size,rebuild_seconds]=$rebuild_seconds
     f[$size,review]=$(awk -v n="$year_events" -v r="${v[$size,rebuild]}" 'BEGIN { printf "%.2f", n / r }')
   else

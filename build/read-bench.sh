@@ -13,6 +13,10 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/build/lib/pg.sh"
 # shellcheck source=lib/nodes.sh
 source "$root/build/lib/nodes.sh"
+# shellcheck source=lib/measure.sh
+source "$root/build/lib/measure.sh"
+# shellcheck source=lib/ab.sh
+source "$root/build/lib/ab.sh"
 gulou_require_dotnet
 
 against=""; rounds=3; events=20000
@@ -25,37 +29,17 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-command -v wrk >/dev/null 2>&1 || gulou_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >&2
+gulou_require_tools wrk
 
 gulou_bench_setup "$root/.local/read-bench" "$root/.local/pg-read" gulou_read
 mkdir -p "$work/pgbench"
 
 gulou_bench_builds "$root" "$against"
 
-median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-percentile() { sort -n "$2" | awk -v p="$1" '{ a[NR] = $1 } END { i = int(NR * p / 100); if (i < 1) i = 1; print a[i] }'; }
-wrk_ms() { awk -v p="$1%" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v }' "$2"; }
-wrk_rps() { awk '/Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
-load() { cut -d' ' -f1 /proc/loadavg; }
-port=$(gulou_free_port 5380)
-url="http://127.0.0.1:$port"
-node_pid=""
-start_node() {
-  gulou_start_node "$work/$1" "$url" "$work/node-$1.log" "${node_env[@]}"
-  node_pid=$GULOU_NODE_PID
-  gulou_wait_ready "$url" 120 || gulou_die "the $1 build did not start: see $work/node-$1.log"
-}
-stop_node() { [ -z "$node_pid" ] || { kill -TERM "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }; node_pid=""; }
-trap 'stop_node; gulou_pg_stop' EXIT
-settle() {
-  [ -z "$node_pid" ] || gulou_caught_up 600 sql || gulou_die "the projections did not catch up: see $work/node-*.log"
-  sql -c "vacuum analyze" -c "checkpoint"
-}
-seed() { dotnet "$work/seed/Gulou.Events.Bench.dll" "$@" --api "$url" --admin-key "$admin_key" --state "$work/seed-state.json" 2>>"$work/seed.log"; }
+gulou_ab_nodes 5380
 
-payload=$(printf '{"externalRef":"floor-%%s","kind":"competition","title":"青少年科技竞赛","occurredOn":"2023-05-01","venue":"鼓楼区科技馆","community":"鼓东街道","measureCodes":["ACT-03"],"attendance":{"youth":120,"workers":0,"elderly":3,"cadres":0,"public":8},"volunteerHours":0,"contentHash":"%064d"}' 0)
 sql -c "create schema floor; create table floor.rows(id bigserial primary key, data jsonb not null)"
-sql -c "insert into floor.rows(data) select '$(printf '%s' "$payload" | sed "s/'/''/g")'::jsonb from generate_series(1, 10000)"
+sql -c "insert into floor.rows(data) select '$(printf '%s' "$gulou_floor_payload" | sed "s/'/''/g")'::jsonb from generate_series(1, 10000)"
 printf '\\set id random(1, 10000)\nselect data from floor.rows where id = :id;\n' >"$work/select.sql"
 
 start_node head
@@ -71,8 +55,7 @@ views=(progress progress/targets/T-COMPETITION)
 declare -A p50 p99 rps
 floors=()
 for ((r = 1; r <= rounds; r++)); do
-  order=("${builds[@]}")
-  if [ $((r % 2)) = 0 ] && [ ${#builds[@]} = 2 ]; then order=("${builds[1]}" "${builds[0]}"); fi
+  gulou_ab_order "$r"
   settle
   (cd "$work" && "$GULOU_PG_BIN/pgbench" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -n -c 16 -j 2 -T 10 -f select.sql -l --log-prefix="pgbench/select" gulou_read >"$work/select.out" 2>&1)
   cat "$work/pgbench/select".* | awk 'NF > 3 { print $3 / 1000 }' >"$work/select.lat"; rm -f "$work/pgbench/select".*

@@ -1,0 +1,44 @@
+# shellcheck shell=bash
+# What the A/B benchmarks (build/batch-bench.sh, read-bench.sh, rebuild-bench.sh) share: one node at a time of either
+# build, the seeder against it, the state every timed step starts from, the order of the builds in a round and the
+# summary. Sourced after lib/pg.sh, lib/nodes.sh and lib/measure.sh, and after gulou_bench_builds.
+
+# gulou_ab_nodes PORT: the node's address (PORT or the next free one); the node and the cluster stop on exit.
+gulou_ab_nodes() {
+  url="http://127.0.0.1:$(gulou_free_port "$1")"
+  node_pid=""
+  trap 'stop_node; gulou_pg_stop' EXIT
+}
+
+# start_node BUILD: starts the node of $work/BUILD and waits until it is ready.
+start_node() {
+  gulou_start_node "$work/$1" "$url" "$work/node-$1.log" "${node_env[@]}"
+  node_pid=$GULOU_NODE_PID
+  gulou_wait_ready "$url" 120 || gulou_die "the $1 build did not start: see $work/node-$1.log"
+}
+stop_node() { [ -z "$node_pid" ] || { kill -TERM "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }; node_pid=""; }
+seed() { dotnet "$work/seed/Gulou.Events.Bench.dll" "$@" --api "$url" --admin-key "$admin_key" --state "$work/seed-state.json" 2>>"$work/seed.log"; }
+# caught_up: every asynchronous projection has applied every stored event (when a node runs).
+caught_up() { [ -z "$node_pid" ] || gulou_caught_up 1800 sql || gulou_die "the projections did not catch up: see $work/node-*.log"; }
+vacuum() { sql -c "vacuum analyze" -c "checkpoint"; }
+# settle: the state every timed step starts from.
+settle() { caught_up; vacuum; }
+
+# gulou_ab_order ROUND: sets order, the builds in the order of ROUND (ABBA across rounds).
+gulou_ab_order() {
+  order=("${builds[@]}")
+  if [ $(($1 % 2)) = 0 ] && [ ${#builds[@]} = 2 ]; then order=("${builds[1]}" "${builds[0]}"); fi
+}
+
+# gulou_ab_summary WHAT FLOOR: each build's median of rates[BUILD] against the median of floors, FLOOR naming it.
+gulou_ab_summary() {
+  local floor m build
+  floor=$(median "${floors[@]}")
+  echo "$2 (median of ${#floors[@]}): $floor rows/s"
+  for build in "${builds[@]}"; do
+    # shellcheck disable=SC2086
+    m=$(median ${rates[$build]})
+    # shellcheck disable=SC2086
+    echo "$(gulou_build_label "$root" "$build"): $1 $m events/s (median of$(printf ' %s' ${rates[$build]})), $(awk -v a="$m" -v b="$floor" 'BEGIN { printf "%.3f", a / b }') of $2"
+  done
+}

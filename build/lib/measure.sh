@@ -1,0 +1,45 @@
+# shellcheck shell=bash
+# What the benchmarks share: their tools, timing, rates, medians and percentiles, wrk's figures, the floors' row,
+# and a rebuild timed through the API.
+
+# gulou_require_tools TOOL...: installs each missing tool from Debian (refreshing the package lists when needed).
+gulou_require_tools() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null 2>&1 && continue
+    gulou_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$tool" >&2 \
+      || { gulou_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+           gulou_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$tool" >&2; }
+  done
+}
+
+now() { date +%s.%N; }
+# since T0: seconds from T0 (a `now`) until now.
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+# rate N SECONDS: N per second, rounded.
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+# percentile P FILE: the P-th percentile of the numbers in FILE (one per line).
+percentile() { sort -n "$2" | awk -v p="$1" '{ a[NR] = $1 } END { i = int(NR * p / 100); if (i < 1) i = 1; print a[i] }'; }
+# wrk_ms P OUTPUT: a latency percentile from wrk --latency, in milliseconds.
+wrk_ms() { awk -v p="$1%" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } printf "%.2f", v }' "$2"; }
+wrk_rps() { awk '/Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+# The floors' row: a ~500-byte jsonb document shaped like a report.
+gulou_floor_payload='{"externalRef":"floor-%s","kind":"competition","title":"青少年科技竞赛","occurredOn":"2023-05-01","venue":"鼓楼区科技馆","community":"鼓东街道","measureCodes":["ACT-03"],"attendance":{"youth":120,"workers":0,"elderly":3,"cadres":0,"public":8},"volunteerHours":0,"contentHash":"0000000000000000000000000000000000000000000000000000000000000000"}'
+
+# gulou_rebuild URL ADMIN_KEY PID LOG: rebuilds every projection through POST /api/v1/admin/projections/rebuild and
+# waits for the operation; prints its seconds. Dies when it does not start or the node PID stops; false when it failed.
+gulou_rebuild() {
+  local url=$1 key=$2 pid=$3 log=$4 operation state t0
+  operation=$(curl -s -X POST -H "X-Api-Key: $key" "$url/api/v1/admin/projections/rebuild" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+  [ -n "$operation" ] || gulou_die "the rebuild did not start: see $log"
+  t0=$(now)
+  until state=$(curl -s -H "X-Api-Key: $key" "$url/api/v1/admin/projections/operations/$operation" | grep -o '"state":"\(succeeded\|failed\)"'); do
+    kill -0 "$pid" 2>/dev/null || gulou_die "the service stopped during the rebuild: see $log"
+    sleep 0.2
+  done
+  since "$t0"
+  [ "$state" = '"state":"succeeded"' ]
+}
