@@ -121,8 +121,14 @@ for size in "${sizes[@]}"; do
 
   gulou_log "measuring at $size events (${v[$size,events]} in the store, $partners partners)"
   v[$size,load]=$(load)
-  start_node; v[$size,start]=$startup; v[$size,start_cpu]=$startup_cpu; v[$size,rss_start]=$(rss)
-  say "cold start to the first 200 on /health/ready: $startup s ($startup_cpu s of processor time); RSS $(rss) MB"
+  # Three starts, the median reported: one start on a shared machine is one sample of its scheduling.
+  starts=(); start_cpus=()
+  for attempt in 1 2 3; do
+    [ "$attempt" = 1 ] || stop_node
+    start_node; starts+=("$startup"); start_cpus+=("$startup_cpu")
+    say "cold start $attempt to the first 200 on /health/ready: $startup s ($startup_cpu s of processor time); RSS $(rss) MB"
+  done
+  v[$size,start]=$(median "${starts[@]}"); v[$size,start_cpu]=$(median "${start_cpus[@]}"); v[$size,starts]="${starts[*]}"; v[$size,rss_start]=$(rss)
   GULOU_BENCH_RUN="$stamp-$size-warm" wrk -t 2 -c 4 -d 2s -s "$root/build/bench/report.lua" "$url" >/dev/null
 
   # Single reports against pgbench's insert of one jsonb row per transaction.
@@ -215,7 +221,7 @@ r=$(ratio "${v[$s,rebuild]}" "${f[$s,rebuild]}")
 row "full rebuild of every projection: events/s" "${v[$s,rebuild]} (${v[$s,rebuild_seconds]} s)" "${f[$s,rebuild]} rows/s (COPY out)" "$r" "$(goal "$r" 0.08 "≥ 0.08" min)"
 r=$(ratio "${v[$s,review]}" "${f[$s,review]}")
 row "as-of review of 2024: s" "${v[$s,review]}" "${f[$s,review]} s (rebuild of 2024's ${f[$s,year_events]} events)" "$r" "$(goal "$r" 2 "≤ 2" max)"
-row "cold start to the first 200 on /health/ready: s (processor s)" "${v[$s,start]} (${v[$s,start_cpu]})" "-" "-" "$(goal "${v[$s,start]}" 1.5 "≤ 1.5 s" max)"
+row "cold start to the first 200 on /health/ready, median of 3: s (processor s)" "${v[$s,start]} (${v[$s,start_cpu]})" "-" "-" "$(goal "${v[$s,start]}" 1.5 "≤ 1.5 s" max)"
 row "RSS after the 64-client run: MB" "${v[$s,rss_load]}" "-" "-" "$(goal "${v[$s,rss_load]}" 300 "≤ 300 MB" max)"
 row "RSS after 30 s idle / after the start: MB" "${v[$s,rss_idle]} / ${v[$s,rss_start]}" "-" "-" "- | -"
 
@@ -232,7 +238,8 @@ grow "GET /api/v1/progress/targets/T-COMPETITION: p99 ms (to PK select)" eval 'w
 grow "full rebuild: events/s (to COPY out)" eval 'with "${v[$s,rebuild]}" "${f[$s,rebuild]}"'
 grow "full rebuild: s" eval 'printf "%s" "${v[$s,rebuild_seconds]}"'
 grow "as-of review of 2024: s (to its rebuild)" eval 'with "${v[$s,review]}" "${f[$s,review]}"'
-grow "cold start: s (processor s)" eval 'printf "%s (%s)" "${v[$s,start]}" "${v[$s,start_cpu]}"'
+grow "cold start, median of 3: s (processor s)" eval 'printf "%s (%s)" "${v[$s,start]}" "${v[$s,start_cpu]}"'
+grow "cold starts, each: s" eval 'printf "%s" "${v[$s,starts]}"'
 grow "RSS after the 64-client run / after 30 s idle: MB" eval 'printf "%s / %s" "${v[$s,rss_load]}" "${v[$s,rss_idle]}"'
 grow "floors: pgbench insert tps (16 clients) / PK select p99 ms / COPY in / COPY out rows/s" eval 'printf "%s / %s / %s / %s" "${f[$s,post_rps_16]}" "${f[$s,select_p99]}" "${f[$s,batch]}" "${f[$s,rebuild]}"'
 
