@@ -20,16 +20,7 @@ source "$root/build/lib/measure.sh"
 source "$root/build/lib/ab.sh"
 gulou_require_dotnet
 
-against=""; rounds=3; events=20000
-while [ $# -gt 0 ]; do
-  case $1 in
-    --against) against=$2; shift ;;
-    --rounds) rounds=$2; shift ;;
-    --events) events=$2; shift ;;
-    *) gulou_die "usage: build/rebuild-bench.sh [--against REV] [--rounds R] [--events N]" ;;
-  esac
-  shift
-done
+gulou_ab_args "build/rebuild-bench.sh [--against REV] [--rounds R] [--events N]" "$@"
 
 gulou_bench_setup "$root/.local/rebuild-bench" "$root/.local/pg-rebuild" gulou_rebuild
 gulou_bench_builds "$root" "$against"

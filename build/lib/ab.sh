@@ -3,6 +3,23 @@
 # build, the seeder against it, the state every timed step starts from, the order of the builds in a round and the
 # summary. Sourced after lib/pg.sh, lib/nodes.sh and lib/measure.sh, and after gulou_bench_builds.
 
+# gulou_ab_args USAGE ARGS…: sets against, rounds and events from --against REV, --rounds R and --events N (defaults:
+# this checkout alone, 3 rounds, 20,000 events); anything else prints USAGE and stops.
+gulou_ab_args() {
+  local usage=$1
+  shift
+  against=""; rounds=3; events=20000
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --against) against=$2; shift ;;
+      --rounds) rounds=$2; shift ;;
+      --events) events=$2; shift ;;
+      *) gulou_die "usage: $usage" ;;
+    esac
+    shift
+  done
+}
+
 # gulou_ab_nodes PORT: the node's address (PORT or the next free one); the node and the cluster stop on exit.
 gulou_ab_nodes() {
   url="http://127.0.0.1:$(gulou_free_port "$1")"
