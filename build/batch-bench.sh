@@ -21,16 +21,7 @@ source "$root/build/lib/ab.sh"
 gulou_require_dotnet
 
 against=""; rounds=3; batches=10; concurrency=4
-while [ $# -gt 0 ]; do
-  case $1 in
-    --against) against=$2; shift ;;
-    --rounds) rounds=$2; shift ;;
-    --batches) batches=$2; shift ;;
-    --concurrency) concurrency=$2; shift ;;
-    *) gulou_die "usage: build/batch-bench.sh [--against REV] [--rounds R] [--batches N] [--concurrency C]" ;;
-  esac
-  shift
-done
+gulou_ab_args "build/batch-bench.sh [--against REV] [--rounds R] [--batches N] [--concurrency C]" "against rounds batches concurrency" "$@"
 copy_rows=50000
 
 gulou_bench_setup "$root/.local/batch-bench" "$root/.local/pg-batch" gulou_batch

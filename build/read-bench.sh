@@ -19,7 +19,8 @@ source "$root/build/lib/measure.sh"
 source "$root/build/lib/ab.sh"
 gulou_require_dotnet
 
-gulou_ab_args "build/read-bench.sh [--against REV] [--rounds R] [--events N]" "$@"
+against=""; rounds=3; events=20000
+gulou_ab_args "build/read-bench.sh [--against REV] [--rounds R] [--events N]" "against rounds events" "$@"
 gulou_require_tools wrk
 
 gulou_bench_setup "$root/.local/read-bench" "$root/.local/pg-read" gulou_read

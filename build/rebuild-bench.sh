@@ -20,7 +20,8 @@ source "$root/build/lib/measure.sh"
 source "$root/build/lib/ab.sh"
 gulou_require_dotnet
 
-gulou_ab_args "build/rebuild-bench.sh [--against REV] [--rounds R] [--events N]" "$@"
+against=""; rounds=3; events=20000
+gulou_ab_args "build/rebuild-bench.sh [--against REV] [--rounds R] [--events N]" "against rounds events" "$@"
 
 gulou_bench_setup "$root/.local/rebuild-bench" "$root/.local/pg-rebuild" gulou_rebuild
 gulou_bench_builds "$root" "$against"

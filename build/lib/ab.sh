@@ -3,20 +3,16 @@
 # build, the seeder against it, the state every timed step starts from, the order of the builds in a round and the
 # summary. Sourced after lib/pg.sh, lib/nodes.sh and lib/measure.sh, and after gulou_bench_builds.
 
-# gulou_ab_args USAGE ARGS…: sets against, rounds and events from --against REV, --rounds R and --events N (defaults:
-# this checkout alone, 3 rounds, 20,000 events); anything else prints USAGE and stops.
+# gulou_ab_args USAGE "NAME…" ARGS…: each --NAME VALUE of ARGS sets the variable NAME (the caller sets the defaults
+# first); anything else prints USAGE and stops.
 gulou_ab_args() {
-  local usage=$1
-  shift
-  against=""; rounds=3; events=20000
+  local usage=$1 names=" $2 " name
+  shift 2
   while [ $# -gt 0 ]; do
-    case $1 in
-      --against) against=$2; shift ;;
-      --rounds) rounds=$2; shift ;;
-      --events) events=$2; shift ;;
-      *) gulou_die "usage: $usage" ;;
-    esac
-    shift
+    name=${1#--}
+    { [ "$1" != "$name" ] && [[ $names == *" $name "* ]] && [ $# -ge 2 ]; } || gulou_die "usage: $usage"
+    printf -v "$name" '%s' "$2"
+    shift 2
   done
 }
 
