@@ -16,6 +16,8 @@ source "$root/build/lib/pg.sh"
 source "$root/build/lib/nodes.sh"
 # shellcheck source=lib/measure.sh
 source "$root/build/lib/measure.sh"
+# shellcheck source=lib/ab.sh
+source "$root/build/lib/ab.sh"
 gulou_require_dotnet
 
 events=""; quick=0
@@ -39,42 +41,12 @@ gulou_require_tools wrk curl
 gulou_bench_setup "$root/.local/bench" "$root/.local/pg-bench" gulou_bench
 mkdir -p "$work/pgbench"
 
-gulou_publish "$work/app"
-dotnet build "$root/build/Bench" -c Release -nologo -clp:ErrorsOnly -o "$work/seed" >/dev/null
-node_env=(ConnectionStrings__Gulou="$db" GULOU_ADMIN_KEY="$admin_key" GULOU_PERSON_KEY_SECRET=bench GULOU_PERSON_MASTER_KEY=bench Gulou__Daemon=Solo
-  Gulou__RateLimit__PermitsPerSecond=0 Gulou__AutoCreateSchema=false Logging__LogLevel__Default=Warning)
-(cd "$work/app" && env "${node_env[@]}" dotnet Gulou.Events.Api.dll db-apply >"$work/db-apply.log" 2>&1) || gulou_die "db-apply failed"
+gulou_bench_builds "$root"
+gulou_ab_nodes 5180
+stamp=$(date +%s)
 
 # --- helpers -------------------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || a == "-" || b == "" || b == "-" || b == 0) print "-"; else printf "%.2f", a / b }'; }
-rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$node_pid/status"; }
-# cpu: the node's processor time so far (user + system), in seconds: beside a start's wall time on a shared machine.
-cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$node_pid/stat"; }
-port=$(gulou_free_port 5180)
-url="http://127.0.0.1:$port"
-stamp=$(date +%s)
-# start_node: starts the service and sets node_pid, startup (seconds from launch to the first 200 on /health/ready)
-# and startup_cpu (the processor time the node used until then).
-start_node() {
-  local t0; t0=$(now)
-  gulou_start_node "$work/app" "$url" "$work/node.log" "${node_env[@]}"
-  node_pid=$GULOU_NODE_PID
-  until gulou_http_ok "$url/health/ready"; do
-    kill -0 "$node_pid" 2>/dev/null || gulou_die "the service stopped while starting: see $work/node.log"
-    sleep 0.02
-  done
-  startup=$(since "$t0"); startup_cpu=$(cpu)
-}
-node_pid=""
-stop_node() { [ -z "$node_pid" ] || { kill -TERM "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }; node_pid=""; }
-trap 'stop_node; gulou_pg_stop' EXIT
-# caught_up: waits until every asynchronous projection has applied every event stored so far.
-caught_up() { gulou_caught_up 1800 sql || gulou_die "the projections did not catch up: see $work/node.log"; }
-# settle: the state every timed phase starts from: projections caught up, the database vacuumed, analysed and checkpointed.
-settle() {
-  [ -z "$node_pid" ] || caught_up
-  sql -c "vacuum analyze" -c "checkpoint"
-}
 store_events() { sql -c "select count(*) from gulou.mt_events"; }
 # Figures by size: v[SIZE,NAME] the value, f[SIZE,NAME] its floor.
 declare -A v f
@@ -96,12 +68,11 @@ pgbench_floor() {
 wrk_run() { wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d 10s --latency -s "$3" "$4" >"$work/$1.out"; }
 
 gulou_log "starting the service on the empty schema"
-start_node; first_start=$startup; first_start_cpu=$startup_cpu
+start_node head; first_start=$startup; first_start_cpu=$startup_cpu
 partner=$(curl -s -H "X-Api-Key: $admin_key" -H 'Content-Type: application/json' -d '{"name":"bench partner","kind":"school","role":"partner"}' "$url/api/v1/institutions" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
 export GULOU_BENCH_KEY GULOU_BENCH_RUN
 GULOU_BENCH_KEY=$(curl -s -X POST -H "X-Api-Key: $admin_key" "$url/api/v1/institutions/$partner/keys" | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
-[ -n "$GULOU_BENCH_KEY" ] || gulou_die "could not register the benchmark's partner: see $work/node.log"
-seed() { dotnet "$work/seed/Gulou.Events.Bench.dll" "$@" --api "$url" --admin-key "$admin_key" --state "$work/seed-state.json" 2>>"$work/seed.log"; }
+[ -n "$GULOU_BENCH_KEY" ] || gulou_die "could not register the benchmark's partner: see $work/node-head.log"
 
 for size in "${sizes[@]}"; do
   # --- seed on to SIZE events (the node seeds; it is restarted for the figures) --------------------------
@@ -125,7 +96,7 @@ for size in "${sizes[@]}"; do
   starts=(); start_cpus=()
   for attempt in 1 2 3; do
     [ "$attempt" = 1 ] || stop_node
-    start_node; starts+=("$startup"); start_cpus+=("$startup_cpu")
+    start_node head; starts+=("$startup"); start_cpus+=("$startup_cpu")
     say "cold start $attempt to the first 200 on /health/ready: $startup s ($startup_cpu s of processor time); RSS $(rss) MB"
   done
   v[$size,start]=$(median "${starts[@]}"); v[$size,start_cpu]=$(median "${start_cpus[@]}"); v[$size,starts]="${starts[*]}"; v[$size,rss_start]=$(rss)
@@ -179,7 +150,7 @@ for size in "${sizes[@]}"; do
   total=$(store_events)
   t0=$(now); sql -c "\\copy (select * from gulou.mt_events) to '/dev/null'"; f[$size,rebuild]=$(rate "$total" "$(since "$t0")")
   year_events=$(sql -c "select count(*) from gulou.mt_events e join gulou.mt_doc_activityrecord a on a.id = e.stream_id and a.tenant_id = e.tenant_id where a.year = 2024")
-  if rebuild_seconds=$(gulou_rebuild "$url" "$admin_key" "$node_pid" "$work/node.log"); then
+  if rebuild_seconds=$(gulou_rebuild "$url" "$admin_key" "$node_pid" "$work/node-head.log"); then
     v[$size,rebuild]=$(rate "$total" "$rebuild_seconds"); v[$size,rebuild_seconds]=$rebuild_seconds
     f[$size,review]=$(awk -v n="$year_events" -v r="${v[$size,rebuild]}" 'BEGIN { printf "%.2f", n / r }')
   else

@@ -1,7 +1,8 @@
 # shellcheck shell=bash
-# What the A/B benchmarks (build/batch-bench.sh, read-bench.sh, rebuild-bench.sh) share: one node at a time of either
-# build, the seeder against it, the state every timed step starts from, the order of the builds in a round and the
-# summary. Sourced after lib/pg.sh, lib/nodes.sh and lib/measure.sh, and after gulou_bench_builds.
+# What the benchmarks (build/bench.sh and the A/B scripts batch-bench.sh, read-bench.sh, rebuild-bench.sh) share: one
+# node at a time of a build, its start timed, the seeder against it, the state every timed step starts from, the order
+# of the builds in a round and the summary. Sourced after lib/pg.sh, lib/nodes.sh and lib/measure.sh; the functions
+# that start nodes or seed are called after gulou_bench_builds.
 
 # gulou_ab_args USAGE "NAME…" ARGS…: each --NAME VALUE of ARGS sets the variable NAME (the caller sets the defaults
 # first); anything else prints USAGE and stops.
@@ -23,12 +24,23 @@ gulou_ab_nodes() {
   trap 'stop_node; gulou_pg_stop' EXIT
 }
 
-# start_node BUILD: starts the node of $work/BUILD and waits until it is ready.
+# start_node BUILD: starts the node of $work/BUILD and waits until it is ready; sets startup (seconds from launch to
+# the first 200 on /health/ready) and startup_cpu (the processor time the node used until then).
 start_node() {
+  local t0 deadline=$((SECONDS + 120))
+  t0=$(now)
   gulou_start_node "$work/$1" "$url" "$work/node-$1.log" "${node_env[@]}"
   node_pid=$GULOU_NODE_PID
-  gulou_wait_ready "$url" 120 || gulou_die "the $1 build did not start: see $work/node-$1.log"
+  until gulou_http_ok "$url/health/ready"; do
+    kill -0 "$node_pid" 2>/dev/null || gulou_die "the $1 build stopped while starting: see $work/node-$1.log"
+    [ "$SECONDS" -lt "$deadline" ] || gulou_die "the $1 build did not start: see $work/node-$1.log"
+    sleep 0.02
+  done
+  startup=$(since "$t0"); startup_cpu=$(cpu)
 }
+# rss: the node's resident memory in MB; cpu: its processor time so far (user + system) in seconds.
+rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$node_pid/status"; }
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$node_pid/stat"; }
 stop_node() { [ -z "$node_pid" ] || { kill -TERM "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }; node_pid=""; }
 seed() { dotnet "$work/seed/Gulou.Events.Bench.dll" "$@" --api "$url" --admin-key "$admin_key" --state "$work/seed-state.json" 2>>"$work/seed.log"; }
 # caught_up: every asynchronous projection has applied every stored event (when a node runs).
