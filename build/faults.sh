@@ -5,6 +5,7 @@
 # with 503 problem details, and the service recovered without a restart. Prints the counts; exits non-zero on
 # any breach.   build/faults.sh [--short]
 set -euo pipefail
+trap 'status=$?; printf "\033[1;31merror:\033[0m faults.sh line %s: %s exited %s\n" "$LINENO" "$BASH_COMMAND" "$status" >&2' ERR
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/pg.sh
 source "$root/build/lib/pg.sh"
@@ -95,13 +96,20 @@ wait "$load_pid" || true
 recovered=0
 for port in "${survivors[@]}"; do
   for _ in $(seq 1 40); do
+    # A request that times out while the node's pool reconnects answers 000; it is tried again.
     status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -H "X-Api-Key: $key" -H 'Content-Type: application/json' \
-      -d "{\"externalRef\":\"after-$port\",\"kind\":\"competition\",\"title\":\"t\",\"occurredOn\":\"2023-01-01\"}" "http://127.0.0.1:$port/api/v1/activities")
+      -d "{\"externalRef\":\"after-$port\",\"kind\":\"competition\",\"title\":\"t\",\"occurredOn\":\"2023-01-01\"}" "http://127.0.0.1:$port/api/v1/activities") || true
     [ "$status" = 201 ] && { recovered=$((recovered + 1)); break; }
     sleep 0.5
   done
 done
-caught_up=$(api "$key" "http://127.0.0.1:${survivors[0]}/api/v1/progress?waitForNonStale=true&waitSeconds=30" | grep -o '"caughtUp":[a-z]*' | head -n 1)
+# The daemon may pause after the outage before it resumes, so the wait is asked again for up to two minutes.
+caught_up=""
+for _ in 1 2 3 4; do
+  caught_up=$(curl -s --max-time 35 -H "X-Api-Key: $key" "http://127.0.0.1:${survivors[0]}/api/v1/progress?waitForNonStale=true&waitSeconds=30" \
+    | grep -o '"caughtUp":[a-z]*' | head -n 1) || true
+  [ "$caught_up" = '"caughtUp":true' ] && break
+done
 
 for port in "${!pids[@]}"; do kill -TERM "${pids[$port]}" 2>/dev/null || true; wait "${pids[$port]}" 2>/dev/null || true; done
 pids=()
