@@ -39,7 +39,6 @@ batches=$(( quick ? 10 : 40 )); copy_rows=$(( quick ? 50000 : 200000 ))
 gulou_require_tools wrk curl
 
 gulou_bench_setup "$root/.local/bench" "$root/.local/pg-bench" gulou_bench
-mkdir -p "$work/pgbench"
 
 gulou_bench_builds "$root"
 gulou_ab_nodes 5180
@@ -56,14 +55,6 @@ sql -c "create schema floor; create table floor.rows(id bigserial primary key, d
 printf "insert into floor.rows(data) values ('%s');\n" "$gulou_floor_payload" >"$work/insert.sql"
 printf '\\set id random(1, 10000)\nselect data from floor.rows where id = :id;\n' >"$work/select.sql"
 awk -v n="$copy_rows" -v p="$gulou_floor_payload" 'BEGIN { for (i = 0; i < n; i++) print p }' >"$work/copy.jsonl"
-# pgbench_floor NAME SCRIPT CLIENTS: pgbench for 10 s; sets pg_tps, pg_p50, pg_p99 (ms). pgbench -l writes one log per
-# thread (PREFIX.PID, PREFIX.PID.1…) whose third column is the latency in µs.
-pgbench_floor() {
-  (cd "$work" && "$GULOU_PG_BIN/pgbench" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -n -c "$3" -j "$(( $3 < 2 ? 1 : 2 ))" -T 10 -f "$2" -l --log-prefix="pgbench/$1" gulou_bench >"$work/$1.out" 2>&1)
-  pg_tps=$(awk '/^tps/ { printf "%.0f", $3; exit }' "$work/$1.out")
-  cat "$work/pgbench/$1".* | awk 'NF > 3 { print $3 / 1000 }' >"$work/$1.lat"; rm -f "$work/pgbench/$1".*
-  pg_p50=$(percentile 50 "$work/$1.lat"); pg_p99=$(percentile 99 "$work/$1.lat")
-}
 # wrk_run NAME CLIENTS SCRIPT URL: wrk for 10 s with CLIENTS connections on 1–2 threads.
 wrk_run() { wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d 10s --latency -s "$3" "$4" >"$work/$1.out"; }
 

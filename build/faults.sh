@@ -5,10 +5,10 @@
 # with 503 problem details, and the service recovered without a restart. Prints the counts; exits non-zero on
 # any breach.   build/faults.sh [--short]
 set -euo pipefail
-trap 'status=$?; printf "\033[1;31merror:\033[0m faults.sh line %s: %s exited %s\n" "$LINENO" "$BASH_COMMAND" "$status" >&2' ERR
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/pg.sh
 source "$root/build/lib/pg.sh"
+gulou_trace_errors
 # shellcheck source=lib/nodes.sh
 source "$root/build/lib/nodes.sh"
 gulou_require_dotnet

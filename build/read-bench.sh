@@ -24,8 +24,6 @@ gulou_ab_args "build/read-bench.sh [--against REV] [--rounds R] [--events N]" "a
 gulou_require_tools wrk
 
 gulou_bench_setup "$root/.local/read-bench" "$root/.local/pg-read" gulou_read
-mkdir -p "$work/pgbench"
-
 gulou_bench_builds "$root" "$against"
 
 gulou_ab_nodes 5380
@@ -49,9 +47,8 @@ floors=()
 for ((r = 1; r <= rounds; r++)); do
   gulou_ab_order "$r"
   settle
-  (cd "$work" && "$GULOU_PG_BIN/pgbench" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -n -c 16 -j 2 -T 10 -f select.sql -l --log-prefix="pgbench/select" gulou_read >"$work/select.out" 2>&1)
-  cat "$work/pgbench/select".* | awk 'NF > 3 { print $3 / 1000 }' >"$work/select.lat"; rm -f "$work/pgbench/select".*
-  floor=$(percentile 99 "$work/select.lat"); floors+=("$floor")
+  pgbench_floor "select-$r" select.sql 16
+  floor=$pg_p99; floors+=("$floor")
   gulou_log "round $r: PK select p99 $floor ms (load $(load))"
   for build in "${order[@]}"; do
     start_node "$build"

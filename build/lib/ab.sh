@@ -19,6 +19,7 @@ gulou_ab_args() {
 
 # gulou_ab_nodes PORT: the node's address (PORT or the next free one); the node and the cluster stop on exit.
 gulou_ab_nodes() {
+  gulou_trace_errors
   url="http://127.0.0.1:$(gulou_free_port "$1")"
   node_pid=""
   trap 'stop_node; gulou_pg_stop' EXIT
@@ -55,15 +56,18 @@ gulou_ab_order() {
   if [ $(($1 % 2)) = 0 ] && [ ${#builds[@]} = 2 ]; then order=("${builds[1]}" "${builds[0]}"); fi
 }
 
-# gulou_ab_summary WHAT FLOOR: each build's median of rates[BUILD] against the median of floors, FLOOR naming it.
+# gulou_ab_summary WHAT FLOOR [UNIT] [FLOOR_UNIT]: each build's median of rates[BUILD] (in UNIT, default events/s)
+# against the median of floors (in FLOOR_UNIT, default rows/s), FLOOR naming it; with p99s[BUILD] set, their median too.
 gulou_ab_summary() {
-  local floor m build
+  local floor m build p99
   floor=$(median "${floors[@]}")
-  echo "$2 (median of ${#floors[@]}): $floor rows/s"
+  echo "$2 (median of ${#floors[@]}): $floor ${4:-rows/s}"
   for build in "${builds[@]}"; do
     # shellcheck disable=SC2086
-    m=$(median ${rates[$build]})
+    m=$(median ${rates[$build]}); p99=""
     # shellcheck disable=SC2086
-    echo "$(gulou_build_label "$root" "$build"): $1 $m events/s (median of$(printf ' %s' ${rates[$build]})), $(awk -v a="$m" -v b="$floor" 'BEGIN { printf "%.3f", a / b }') of $2"
+    declare -p p99s >/dev/null 2>&1 && [ -n "${p99s[$build]:-}" ] && p99=", p99 $(median ${p99s[$build]}) ms (p99s:${p99s[$build]})"
+    # shellcheck disable=SC2086
+    echo "$(gulou_build_label "$root" "$build"): $1 $m ${3:-events/s} (median of$(printf ' %s' ${rates[$build]})), $(awk -v a="$m" -v b="$floor" 'BEGIN { printf "%.3f", a / b }') of $2$p99"
   done
 }

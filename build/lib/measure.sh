@@ -29,6 +29,25 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 # The floors' row: a ~500-byte jsonb document shaped like a report.
 gulou_floor_payload='{"externalRef":"floor-%s","kind":"competition","title":"青少年科技竞赛","occurredOn":"2023-05-01","venue":"鼓楼区科技馆","community":"鼓东街道","measureCodes":["ACT-03"],"attendance":{"youth":120,"workers":0,"elderly":3,"cadres":0,"public":8},"volunteerHours":0,"contentHash":"0000000000000000000000000000000000000000000000000000000000000000"}'
 
+# pgbench_floor NAME SCRIPT CLIENTS: pgbench for 10 s, SCRIPT in $work, against $GULOU_BENCH_DB; sets pg_tps, pg_p50
+# and pg_p99 (ms). pgbench -l writes one log per thread (PREFIX.PID, PREFIX.PID.1…) whose third column is the latency
+# in µs.
+pgbench_floor() {
+  mkdir -p "$work/pgbench"
+  (cd "$work" && "$GULOU_PG_BIN/pgbench" -h 127.0.0.1 -p "$GULOU_PG_PORT" -U postgres -n -c "$3" -j "$(( $3 < 2 ? 1 : 2 ))" -T 10 -f "$2" -l --log-prefix="pgbench/$1" "$GULOU_BENCH_DB" >"$work/$1.out" 2>&1)
+  pg_tps=$(awk '/^tps/ { printf "%.0f", $3; exit }' "$work/$1.out")
+  cat "$work/pgbench/$1".* | awk 'NF > 3 { print $3 / 1000 }' >"$work/$1.lat"; rm -f "$work/pgbench/$1".*
+  pg_p50=$(percentile 50 "$work/$1.lat"); pg_p99=$(percentile 99 "$work/$1.lat")
+}
+# pg_cpu: the processor time so far (user + system) of the cluster's server process and its children, in seconds
+# (a backend that ends while it is read counts for nothing).
+pg_cpu() {
+  local server pid
+  server=$(head -n 1 "$GULOU_PG_DIR/data/postmaster.pid")
+  for pid in "$server" $(pgrep -P "$server"); do awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || true; done \
+    | awk -v hz="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.2f", s / hz }'
+}
+
 # gulou_rebuild URL ADMIN_KEY PID LOG: rebuilds every projection through POST /api/v1/admin/projections/rebuild and
 # waits for the operation; prints its seconds. Dies when it does not start or the node PID stops; false when it failed.
 gulou_rebuild() {

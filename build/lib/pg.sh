@@ -7,6 +7,11 @@ GULOU_PG_VERSION_WANTED=15
 
 gulou_log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 gulou_die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+# gulou_trace_errors: a command that stops a `set -e` script is named, with its line and status, before the exit.
+gulou_trace_errors() {
+  set -E
+  trap 'gulou_trace_status=$?; printf "\033[1;31merror:\033[0m %s line %s: %s exited %s\n" "${BASH_SOURCE[0]##*/}" "$LINENO" "$BASH_COMMAND" "$gulou_trace_status" >&2' ERR
+}
 
 gulou_as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
