@@ -10,15 +10,8 @@
 # floor as it goes, then one table for the largest size and a growth table, and writes both into docs/benchmarks.md.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# shellcheck source=lib/pg.sh
-source "$root/build/lib/pg.sh"
-# shellcheck source=lib/nodes.sh
-source "$root/build/lib/nodes.sh"
-# shellcheck source=lib/measure.sh
-source "$root/build/lib/measure.sh"
-# shellcheck source=lib/ab.sh
-source "$root/build/lib/ab.sh"
-gulou_require_dotnet
+# shellcheck source=lib/bench.sh
+source "$root/build/lib/bench.sh"
 
 events=""; quick=0
 while [ $# -gt 0 ]; do

@@ -11,15 +11,8 @@
 # floor, and the median p99.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# shellcheck source=lib/pg.sh
-source "$root/build/lib/pg.sh"
-# shellcheck source=lib/nodes.sh
-source "$root/build/lib/nodes.sh"
-# shellcheck source=lib/measure.sh
-source "$root/build/lib/measure.sh"
-# shellcheck source=lib/ab.sh
-source "$root/build/lib/ab.sh"
-gulou_require_dotnet
+# shellcheck source=lib/bench.sh
+source "$root/build/lib/bench.sh"
 
 against=""; rounds=3; events=20000
 gulou_ab_args "build/report-bench.sh [--against REV] [--rounds R] [--events N]" "against rounds events" "$@"

@@ -1,8 +1,8 @@
 # shellcheck shell=bash
-# What the benchmarks (build/bench.sh and the A/B scripts batch-bench.sh, read-bench.sh, rebuild-bench.sh) share: one
-# node at a time of a build, its start timed, the seeder against it, the state every timed step starts from, the order
-# of the builds in a round and the summary. Sourced after lib/pg.sh, lib/nodes.sh and lib/measure.sh; the functions
-# that start nodes or seed are called after gulou_bench_builds.
+# What the benchmarks (build/bench.sh and the A/B scripts batch-bench.sh, read-bench.sh, rebuild-bench.sh,
+# report-bench.sh) share: one node at a time of a build, its start timed, the seeder against it, the state every timed
+# step starts from, the order of the builds in a round and the summary. Sourced by lib/bench.sh, after lib/pg.sh,
+# lib/nodes.sh and lib/measure.sh; the functions that start nodes or seed are called after gulou_bench_builds.
 
 # gulou_ab_args USAGE "NAME…" ARGS…: each --NAME VALUE of ARGS sets the variable NAME (the caller sets the defaults
 # first); anything else prints USAGE and stops.
