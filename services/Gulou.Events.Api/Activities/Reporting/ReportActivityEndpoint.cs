@@ -59,9 +59,6 @@ public static class ReportActivityEndpoint
     public static async Task<Results<Created<ActivityDto>, Ok<ActivityDto>>> Post(
         ReportActivity request, Caller caller, DistrictPlanBook plans, TimeProvider clock, YearLocks locks, IDocumentSession session, CancellationToken cancellation)
     {
-        // One connection for the reads and the write: without the transaction each read would take a connection from
-        // the pool and give it back, and each return costs the server a reset.
-        await session.BeginTransactionAsync(cancellation);
         var plan = await ActivityPlans.OfAsync(request, plans, clock, session, cancellation);
         await ActivityHosts.EnsureRegisteredAsync(session, ActivityHosts.Normalize(request.HostInstitutionId, caller.InstitutionId), cancellation);
         var id = ActivityAccess.IdFor(caller.TenantId, caller.InstitutionId, request.ExternalRef.Trim());
