@@ -44,19 +44,15 @@ store_events() { sql -c "select count(*) from gulou.mt_events"; }
 declare -A v f
 say() { gulou_log "  $*"; }
 
-sql -c "create schema floor; create table floor.rows(id bigserial primary key, data jsonb not null)"
-printf "insert into floor.rows(data) values ('%s');\n" "$gulou_floor_payload" >"$work/insert.sql"
-printf '\\set id random(1, 10000)\nselect data from floor.rows where id = :id;\n' >"$work/select.sql"
+gulou_floor_table
 awk -v n="$copy_rows" -v p="$gulou_floor_payload" 'BEGIN { for (i = 0; i < n; i++) print p }' >"$work/copy.jsonl"
 # wrk_run NAME CLIENTS SCRIPT URL: wrk for 10 s with CLIENTS connections on 1–2 threads.
 wrk_run() { wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d 10s --latency -s "$3" "$4" >"$work/$1.out"; }
 
 gulou_log "starting the service on the empty schema"
 start_node head; first_start=$startup; first_start_cpu=$startup_cpu
-partner=$(curl -s -H "X-Api-Key: $admin_key" -H 'Content-Type: application/json' -d '{"name":"bench partner","kind":"school","role":"partner"}' "$url/api/v1/institutions" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
-export GULOU_BENCH_KEY GULOU_BENCH_RUN
-GULOU_BENCH_KEY=$(curl -s -X POST -H "X-Api-Key: $admin_key" "$url/api/v1/institutions/$partner/keys" | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
-[ -n "$GULOU_BENCH_KEY" ] || gulou_die "could not register the benchmark's partner: see $work/node-head.log"
+gulou_bench_partner
+export GULOU_BENCH_RUN
 
 for size in "${sizes[@]}"; do
   # --- seed on to SIZE events (the node seeds; it is restarted for the figures) --------------------------

@@ -22,8 +22,7 @@ gulou_bench_builds "$root" "$against"
 gulou_ab_nodes 5480
 
 start_node head
-gulou_log "seeding $events events"
-seed seed --run seed --events "$events" --institutions $(( events / 500 < 20 ? 20 : events / 500 )) >/dev/null || gulou_die "seeding failed: see $work/seed.log"
+gulou_bench_seed "$events"
 settle; stop_node
 total=$(sql -c "select count(*) from gulou.mt_events")
 

@@ -23,16 +23,12 @@ gulou_bench_builds "$root" "$against"
 
 gulou_ab_nodes 5580
 
-sql -c "create schema floor; create table floor.rows(id bigserial primary key, data jsonb not null)"
-printf "insert into floor.rows(data) values ('%s');\n" "$gulou_floor_payload" >"$work/insert.sql"
+gulou_floor_table
 
 start_node head
-partner=$(curl -s -H "X-Api-Key: $admin_key" -H 'Content-Type: application/json' -d '{"name":"bench partner","kind":"school","role":"partner"}' "$url/api/v1/institutions" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
-export GULOU_BENCH_KEY GULOU_BENCH_RUN
-GULOU_BENCH_KEY=$(curl -s -X POST -H "X-Api-Key: $admin_key" "$url/api/v1/institutions/$partner/keys" | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
-[ -n "$GULOU_BENCH_KEY" ] || gulou_die "could not register the benchmark's partner: see $work/node-head.log"
-gulou_log "seeding $events events"
-seed seed --run seed --events "$events" --institutions $(( events / 500 < 20 ? 20 : events / 500 )) >/dev/null || gulou_die "seeding failed: see $work/seed.log"
+gulou_bench_partner
+export GULOU_BENCH_RUN
+gulou_bench_seed "$events"
 settle; stop_node
 
 # per_report BEFORE AFTER: processor milliseconds a stored report between two readings of seconds.

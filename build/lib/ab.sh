@@ -28,15 +28,11 @@ gulou_ab_nodes() {
 # start_node BUILD: starts the node of $work/BUILD and waits until it is ready; sets startup (seconds from launch to
 # the first 200 on /health/ready) and startup_cpu (the processor time the node used until then).
 start_node() {
-  local t0 deadline=$((SECONDS + 120))
+  local t0
   t0=$(now)
   gulou_start_node "$work/$1" "$url" "$work/node-$1.log" "${node_env[@]}"
   node_pid=$GULOU_NODE_PID
-  until gulou_http_ok "$url/health/ready"; do
-    kill -0 "$node_pid" 2>/dev/null || gulou_die "the $1 build stopped while starting: see $work/node-$1.log"
-    [ "$SECONDS" -lt "$deadline" ] || gulou_die "the $1 build did not start: see $work/node-$1.log"
-    sleep 0.02
-  done
+  gulou_wait_ready "$url" 120 "$node_pid" 0.02 || gulou_die "the $1 build did not start: see $work/node-$1.log"
   startup=$(since "$t0"); startup_cpu=$(cpu)
 }
 # rss: the node's resident memory in MB; cpu: its processor time so far (user + system) in seconds.
@@ -44,6 +40,19 @@ rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$node_pid/status"; }
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$node_pid/stat"; }
 stop_node() { [ -z "$node_pid" ] || { kill -TERM "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }; node_pid=""; }
 seed() { dotnet "$work/seed/Gulou.Events.Bench.dll" "$@" --api "$url" --admin-key "$admin_key" --state "$work/seed-state.json" 2>>"$work/seed.log"; }
+# gulou_bench_partner: registers the benchmark's partner through the running node and exports its key (GULOU_BENCH_KEY).
+gulou_bench_partner() {
+  local partner
+  partner=$(curl -s -H "X-Api-Key: $admin_key" -H 'Content-Type: application/json' -d '{"name":"bench partner","kind":"school","role":"partner"}' "$url/api/v1/institutions" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+  GULOU_BENCH_KEY=$(curl -s -X POST -H "X-Api-Key: $admin_key" "$url/api/v1/institutions/$partner/keys" | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
+  [ -n "$GULOU_BENCH_KEY" ] || gulou_die "could not register the benchmark's partner: see $work/node-head.log"
+  export GULOU_BENCH_KEY
+}
+# gulou_bench_seed EVENTS: seeds EVENTS events through the running node, one institution per 500 events (at least 20).
+gulou_bench_seed() {
+  gulou_log "seeding $1 events"
+  seed seed --run seed --events "$1" --institutions $(( $1 / 500 < 20 ? 20 : $1 / 500 )) >/dev/null || gulou_die "seeding failed: see $work/seed.log"
+}
 # caught_up: every asynchronous projection has applied every stored event (when a node runs).
 caught_up() { [ -z "$node_pid" ] || gulou_caught_up 1800 sql || gulou_die "the projections did not catch up: see $work/node-*.log"; }
 vacuum() { sql -c "vacuum analyze" -c "checkpoint"; }

@@ -29,6 +29,13 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 # The floors' row: a ~500-byte jsonb document shaped like a report.
 gulou_floor_payload='{"externalRef":"floor-%s","kind":"competition","title":"青少年科技竞赛","occurredOn":"2023-05-01","venue":"鼓楼区科技馆","community":"鼓东街道","measureCodes":["ACT-03"],"attendance":{"youth":120,"workers":0,"elderly":3,"cadres":0,"public":8},"volunteerHours":0,"contentHash":"0000000000000000000000000000000000000000000000000000000000000000"}'
 
+# gulou_floor_table: the floors' table floor.rows in $GULOU_BENCH_DB, and the pgbench scripts that insert one such row
+# ($work/insert.sql) and select one by key among the first 10,000 ($work/select.sql).
+gulou_floor_table() {
+  sql -c "create schema floor; create table floor.rows(id bigserial primary key, data jsonb not null)"
+  printf "insert into floor.rows(data) values ('%s');\n" "$gulou_floor_payload" >"$work/insert.sql"
+  printf '\\set id random(1, 10000)\nselect data from floor.rows where id = :id;\n' >"$work/select.sql"
+}
 # pgbench_floor NAME SCRIPT CLIENTS: pgbench for 10 s, SCRIPT in $work, against $GULOU_BENCH_DB; sets pg_tps, pg_p50
 # and pg_p99 (ms). pgbench -l writes one log per thread (PREFIX.PID, PREFIX.PID.1…) whose third column is the latency
 # in µs.

@@ -32,14 +32,15 @@ gulou_start_node() {
   GULOU_NODE_PID=$!
 }
 
-# gulou_wait_ready URL [SECONDS]: waits until the node answers /health/ready.
+# gulou_wait_ready URL [SECONDS] [PID] [INTERVAL]: waits until the node answers /health/ready, asking every INTERVAL
+# seconds (default 0.5) for up to SECONDS (default 90); false when it does not, or as soon as process PID has ended.
 gulou_wait_ready() {
-  local url=$1 limit=${2:-90} i
-  for ((i = 0; i < limit * 2; i++)); do
-    gulou_http_ok "$url/health/ready" && return 0
-    sleep 0.5
+  local url=$1 deadline=$((SECONDS + ${2:-90})) pid=${3:-} interval=${4:-0.5}
+  until gulou_http_ok "$url/health/ready"; do
+    [ -z "$pid" ] || kill -0 "$pid" 2>/dev/null || return 1
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep "$interval"
   done
-  return 1
 }
 
 # gulou_local_secret FILE [PREFIX]: a random secret kept in FILE (created once, readable by this user only).
